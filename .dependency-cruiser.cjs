@@ -1,0 +1,81 @@
+/**
+ * The import table of docs/architecture.md (and ../shared/DESIGN.md), enforced.
+ * Each folder may import only the folders listed for it; `core/` (errors, clock, config types)
+ * is open to all but imports nothing itself. Arrows point one way: nothing but cli/ imports
+ * bot/, web/ or evals/, and nothing but bin/ imports cli/.
+ */
+const FOLDERS = [
+  'bin', 'cli', 'core', 'demo', 'sql', 'db', 'glue', 'semantic-layer', 'charts', 'ledger',
+  'tools', 'assistant', 'bot', 'web', 'evals', 'infra',
+];
+
+/** folder -> folders it may import (besides itself and core). */
+const ALLOWED = {
+  core: [],
+  demo: [],
+  sql: [],
+  db: [],
+  glue: ['db', 'sql'],
+  'semantic-layer': ['db'],
+  charts: [],
+  ledger: ['db', 'sql'],
+  tools: ['semantic-layer', 'charts', 'ledger', 'db'],
+  assistant: ['tools'],
+  bot: ['assistant', 'ledger', 'charts'],
+  web: ['assistant', 'ledger', 'charts', 'semantic-layer'],
+  evals: ['assistant', 'db'],
+  infra: [],
+  cli: FOLDERS.filter((f) => f !== 'bin' && f !== 'cli' && f !== 'infra'),
+  bin: ['cli'],
+};
+
+const escape = (s) => s.replace(/[-/\\^$*+?.()|[\]{}]/g, '\\$&');
+
+const layerRules = Object.entries(ALLOWED).map(([from, allowed]) => {
+  const permitted = new Set([from, ...allowed, ...(from === 'core' ? [] : ['core'])]);
+  const forbidden = FOLDERS.filter((f) => !permitted.has(f));
+  return {
+    name: `layer-${from}`,
+    comment: `${from}/ may import only: ${[...permitted].filter((f) => f !== from).join(', ') || 'nothing'} (see docs/architecture.md)`,
+    severity: 'error',
+    from: { path: `^${escape(from)}/` },
+    to: { path: `^(${forbidden.map(escape).join('|')})/` },
+  };
+});
+
+module.exports = {
+  forbidden: [
+    ...layerRules,
+    {
+      name: 'no-circular',
+      comment: 'Circular imports make module order matter; break the cycle.',
+      severity: 'error',
+      from: {},
+      to: { circular: true },
+    },
+    {
+      name: 'not-to-unresolvable',
+      comment: 'An import that does not resolve is a bug or a missing dependency.',
+      severity: 'error',
+      from: {},
+      to: { couldNotResolve: true },
+    },
+    {
+      name: 'not-to-dev-dep',
+      comment: 'Runtime code must not import devDependencies (tests may).',
+      severity: 'error',
+      from: { path: '^(core|cli|demo|db|glue|semantic-layer|charts|ledger|tools|assistant|bot|web|evals)/', pathNot: '\\.test\\.ts$' },
+      to: { dependencyTypes: ['npm-dev'] },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'require', 'node', 'default', 'types'],
+      extensions: ['.ts', '.js', '.mjs', '.cjs', '.json'],
+    },
+  },
+};

@@ -1,0 +1,44 @@
+/**
+ * The one error type users see. Every failure a person or the model can act on is a CodedError
+ * with a stable code (for tests, logs and docs) and a message that says what to do next.
+ * Edges (CLI, web, Slack) print `message` alone; stack traces only with --verbose.
+ */
+export const ErrorCode = {
+  ConfigInvalid: 'CONFIG_INVALID',
+  ConfigFileUnreadable: 'CONFIG_FILE_UNREADABLE',
+  ConfigFileMalformed: 'CONFIG_FILE_MALFORMED',
+  BadArgument: 'BAD_ARGUMENT',
+  PathUnreadable: 'PATH_UNREADABLE',
+  PathUnwritable: 'PATH_UNWRITABLE',
+  UnsupportedUrl: 'UNSUPPORTED_URL',
+  WarehouseQueryFailed: 'WAREHOUSE_QUERY_FAILED',
+  WarehouseReadOnly: 'WAREHOUSE_READ_ONLY',
+  WarehouseTimeout: 'WAREHOUSE_TIMEOUT',
+  WarehouseConnectFailed: 'WAREHOUSE_CONNECT_FAILED',
+  LedgerQueryFailed: 'LEDGER_QUERY_FAILED',
+  DemoDataMissing: 'DEMO_DATA_MISSING',
+  NotImplemented: 'NOT_IMPLEMENTED',
+} as const;
+
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+export class CodedError extends Error {
+  readonly code: ErrorCode;
+  readonly details: Record<string, unknown> | undefined;
+
+  constructor(code: ErrorCode, message: string, options?: { cause?: unknown; details?: Record<string, unknown> }) {
+    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
+    this.name = 'CodedError';
+    this.code = code;
+    this.details = options?.details;
+  }
+}
+
+export function isCodedError(error: unknown, code?: ErrorCode): error is CodedError {
+  return error instanceof CodedError && (code === undefined || error.code === code);
+}
+
+/** The message of any thrown value, for wrapping driver errors into a CodedError. */
+export function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
