@@ -1,0 +1,20 @@
+/** Every `shoebox` subcommand, in the order `--help` lists them. */
+import type { Command } from 'commander';
+import type { CommandContext } from '../command-context.ts';
+import { registerBenchCommand } from './bench-command.ts';
+import { registerConfigCommand } from './config-command.ts';
+import { registerDemoCommand } from './demo-command.ts';
+import { registerEtlCommand } from './etl-command.ts';
+import { registerGenerateCommand } from './generate-command.ts';
+import { registerLaterCommands } from './later-commands.ts';
+import { registerServeCommand } from './serve-command.ts';
+
+export function registerCommands(program: Command, context: CommandContext): void {
+  registerDemoCommand(program, context);
+  registerGenerateCommand(program, context);
+  registerEtlCommand(program, context);
+  registerServeCommand(program, context);
+  registerLaterCommands(program, context);
+  registerBenchCommand(program, context);
+  registerConfigCommand(program, context);
+}

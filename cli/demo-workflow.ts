@@ -1,0 +1,100 @@
+/**
+ * The steps `shoebox demo`, `etl`, `serve` and `bench` share: make sure the demo data exists
+ * (reusing what was built), load it into the warehouse, and describe what is there.
+ */
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { isoDate } from '../core/clock.ts';
+import { ERP_TABLES } from '../demo/erp-tables.ts';
+import { type DemoManifest, generateDemo } from '../demo/generate-demo.ts';
+import { readManifest } from '../demo/manifest.ts';
+import type { Warehouse } from '../db/warehouse.ts';
+import { loadRawTables, lastLoadedAtOf, type RawLoadResult } from '../glue/load-raw-tables.ts';
+import type { StatusReport } from '../web/status-report.ts';
+import type { CommandContext } from './command-context.ts';
+
+export const RAW_SCHEMA = 'erp';
+const DEMO_SOURCE = 'demo';
+
+export interface DemoData {
+  dir: string;
+  manifest: DemoManifest;
+  reused: boolean;
+}
+
+export function demoDir(context: CommandContext): string {
+  return path.join(context.config().home, 'demo');
+}
+
+/**
+ * Reuses the demo data already built with the same seed and scale (and, when the clock is pinned
+ * by SHOEBOX_NOW, the same last day); otherwise generates it with progress.
+ */
+export async function ensureDemoData(
+  context: CommandContext,
+  options: { seed: number; scale: number; fresh?: boolean },
+): Promise<DemoData> {
+  const config = context.config();
+  const dir = demoDir(context);
+  const asOf = isoDate(config.clock.now());
+  const existing = await readManifest(dir);
+  const sameClock = config.fixedNow === undefined || existing?.asOf === asOf;
+  if (existing && !options.fresh && existing.seed === options.seed && existing.scale === options.scale && sameClock) {
+    context.log.info(`Reusing the demo data in ${dir} (seed ${existing.seed}, scale ${existing.scale}, data to ${existing.asOf}).`);
+    return { dir, manifest: existing, reused: true };
+  }
+  context.log.info(`Generating Cordova Shoe Co. demo data (seed ${options.seed}, scale ${options.scale}, data to ${asOf}) in ${dir}`);
+  const progress = context.progress();
+  const started = performance.now();
+  const manifest = await generateDemo({ seed: options.seed, scale: options.scale, asOf, outDir: dir, onProgress: (p) => progress.update(p) });
+  progress.finish();
+  const lines = manifest.tables.find((t) => t.name === 'sales_order_lines')?.rows ?? 0;
+  context.log.info(`Generated ${lines.toLocaleString('en-US')} order lines in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+  return { dir, manifest, reused: false };
+}
+
+/** Loads the demo's ERP tables into the warehouse's raw schema unless this exact extract is already there. */
+export async function loadDemoIntoWarehouse(
+  context: CommandContext,
+  warehouse: Warehouse,
+  demo: DemoData,
+  options: { force?: boolean } = {},
+): Promise<RawLoadResult> {
+  const fingerprint = createHash('sha256')
+    .update(await readFile(path.join(demo.dir, 'manifest.json')))
+    .digest('hex');
+  const files = ERP_TABLES.filter((spec) => spec.folder === 'erp').map((spec) => ({
+    spec,
+    path: path.join(demo.dir, 'erp', `${spec.name}.csv`),
+  }));
+  const progress = context.progress();
+  const result = await loadRawTables(warehouse, files, {
+    schema: RAW_SCHEMA,
+    fingerprint,
+    source: DEMO_SOURCE,
+    force: options.force ?? false,
+    onProgress: (p) => progress.update(p),
+  });
+  progress.finish();
+  if (result.skipped) context.log.info(`The warehouse already holds this demo extract (${warehouse.description}).`);
+  else context.log.info(`Loaded ${result.tables.length} tables into ${RAW_SCHEMA}.* (${warehouse.description}).`);
+  return result;
+}
+
+/** What the web app's status page shows: every table in the warehouse with its row count. */
+export async function gatherStatus(warehouse: Warehouse, manifest: DemoManifest | undefined): Promise<StatusReport> {
+  const relations = (await warehouse.listRelations()).filter((r) => r.schema !== 'meta' && !r.name.endsWith('__loading'));
+  const tables: StatusReport['tables'] = [];
+  for (const relation of relations) {
+    const result = await warehouse.query(`SELECT COUNT(*) AS n FROM "${relation.schema}"."${relation.name}"`);
+    tables.push({ schema: relation.schema, name: relation.name, rows: Number(result.rows[0]?.n ?? 0) });
+  }
+  return {
+    dataset: manifest ? `Cordova Shoe Co. (demo, seed ${manifest.seed}, scale ${manifest.scale})` : undefined,
+    period: manifest ? { first: manifest.firstDay, last: manifest.asOf } : undefined,
+    warehouse: warehouse.description,
+    tables,
+    lastLoadedAt: await lastLoadedAtOf(warehouse, DEMO_SOURCE),
+  };
+}

@@ -1,0 +1,196 @@
+/**
+ * Every setting shoebox reads, in one table: its name (the environment variable; the same name in
+ * lower case in shoebox.config.yaml), what it is for, its default and how it is checked.
+ * core/config.ts validates them; `shoebox config` and the README list them from here.
+ */
+import { z } from 'zod';
+
+export interface SettingSpec {
+  name: string;
+  description: string;
+  /** Shown in help and `shoebox config`; computed defaults (under SHOEBOX_HOME) are described in words. */
+  defaultText: string;
+  secret: boolean;
+  schema: z.ZodType<string | undefined>;
+}
+
+const WAREHOUSE_SCHEMES = ['duckdb:', 'postgres:', 'postgresql:', 'redshift:', 'redshift-data:'];
+const LEDGER_SCHEMES = ['pglite:', 'postgres:', 'postgresql:'];
+const ERP_SCHEMES = ['demo:', 'mssql:', 'sqlserver:'];
+
+/** A URL-ish setting whose scheme must be one of `schemes`; the message names them all. */
+function urlWithScheme(schemes: string[], hint: string) {
+  return z.string().refine(
+    (value) => schemes.some((scheme) => value.toLowerCase().startsWith(scheme)),
+    { error: (issue) => `has an unsupported scheme "${schemeOf(String(issue.input))}"; use ${hint}` },
+  );
+}
+
+export function schemeOf(value: string): string {
+  const match = /^[a-z][a-z0-9+.-]*:/i.exec(value);
+  return match ? match[0] : value.slice(0, 20);
+}
+
+const optionalText = z.string().min(1, 'must not be empty').optional();
+
+function prefixed(prefix: string, what: string) {
+  return z
+    .string()
+    .refine((value) => value.startsWith(prefix), { message: `must be a ${what} starting with "${prefix}"` })
+    .optional();
+}
+
+export const SETTINGS: readonly SettingSpec[] = [
+  {
+    name: 'SHOEBOX_HOME',
+    description: 'Folder where the embedded engines and the demo data keep their files.',
+    defaultText: '.shoebox',
+    secret: false,
+    schema: optionalText,
+  },
+  {
+    name: 'WAREHOUSE_URL',
+    description: 'The warehouse: duckdb:PATH, postgres://USER:PASS@HOST:PORT/DB, redshift://... (wire protocol) or redshift-data://WORKGROUP_OR_CLUSTER/DB.',
+    defaultText: 'duckdb:$SHOEBOX_HOME/warehouse.duckdb',
+    secret: false,
+    schema: urlWithScheme(WAREHOUSE_SCHEMES, 'duckdb:PATH, postgres://..., redshift://... or redshift-data://WORKGROUP/DB').optional(),
+  },
+  {
+    name: 'LEDGER_URL',
+    description: 'The finance ledger database: pglite:PATH (embedded Postgres) or postgres://... (AWS RDS).',
+    defaultText: 'pglite:$SHOEBOX_HOME/ledger',
+    secret: false,
+    schema: urlWithScheme(LEDGER_SCHEMES, 'pglite:PATH or postgres://...').optional(),
+  },
+  {
+    name: 'ERP_URL',
+    description: 'The ERP source: demo: (the generated Cordova Shoe Co. tables) or mssql://USER:PASS@HOST:PORT/DB (SQL Server).',
+    defaultText: 'demo:',
+    secret: false,
+    schema: urlWithScheme(ERP_SCHEMES, 'demo: or mssql://USER:PASS@HOST:PORT/DB').optional(),
+  },
+  {
+    name: 'STAGING_URL',
+    description: 'Where extracts are staged before loading: a local folder or s3://BUCKET/PREFIX.',
+    defaultText: '$SHOEBOX_HOME/staging',
+    secret: false,
+    schema: z
+      .string()
+      .refine((value) => !/^[a-z][a-z0-9+.-]+:\/\//i.test(value) || value.startsWith('s3://'), {
+        message: 'must be a local folder or s3://BUCKET/PREFIX',
+      })
+      .optional(),
+  },
+  {
+    name: 'REDSHIFT_COPY_IAM_ROLE',
+    description: 'IAM role ARN Redshift assumes for COPY from the S3 staging prefix.',
+    defaultText: '(none)',
+    secret: false,
+    schema: z
+      .string()
+      .regex(/^arn:aws[a-z-]*:iam::\d{12}:role\/.+$/, 'must be an IAM role ARN like arn:aws:iam::123456789012:role/name')
+      .optional(),
+  },
+  {
+    name: 'AWS_REGION',
+    description: 'AWS region for S3, Glue and the Redshift Data API.',
+    defaultText: '(from the AWS SDK default chain)',
+    secret: false,
+    schema: z
+      .string()
+      .regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'must be an AWS region such as eu-west-1')
+      .optional(),
+  },
+  {
+    name: 'OPENAI_API_KEY',
+    description: 'Key for OpenAI or a compatible endpoint. Without it the offline planner answers.',
+    defaultText: '(none: offline planner)',
+    secret: true,
+    schema: optionalText,
+  },
+  {
+    name: 'OPENAI_BASE_URL',
+    description: 'Base URL of an OpenAI-compatible API (Azure, vLLM, Ollama).',
+    defaultText: 'https://api.openai.com/v1',
+    secret: false,
+    schema: z.url({ message: 'must be an http(s) URL' }).optional(),
+  },
+  {
+    name: 'OPENAI_MODEL',
+    description: 'Model name to call when a key is set.',
+    defaultText: 'gpt-4.1-mini',
+    secret: false,
+    schema: optionalText,
+  },
+  {
+    name: 'SLACK_BOT_TOKEN',
+    description: 'Slack bot token (xoxb-...) for `shoebox slack`.',
+    defaultText: '(none)',
+    secret: true,
+    schema: prefixed('xoxb-', 'Slack bot token'),
+  },
+  {
+    name: 'SLACK_APP_TOKEN',
+    description: 'Slack app-level token (xapp-...) for Socket Mode.',
+    defaultText: '(none)',
+    secret: true,
+    schema: prefixed('xapp-', 'Slack app-level token'),
+  },
+  {
+    name: 'SLACK_SIGNING_SECRET',
+    description: 'Slack signing secret, for HTTP events mode.',
+    defaultText: '(none)',
+    secret: true,
+    schema: optionalText,
+  },
+  {
+    name: 'PORT',
+    description: 'Port of the web app.',
+    defaultText: '3000',
+    secret: false,
+    schema: z
+      .string()
+      .regex(/^\d+$/, 'must be a whole number from 1 to 65535')
+      .refine((value) => Number(value) >= 1 && Number(value) <= 65535, 'must be a whole number from 1 to 65535')
+      .optional(),
+  },
+  {
+    name: 'SHOEBOX_NOW',
+    description: "A fixed 'now' (YYYY-MM-DD or ISO 8601 time) for reproducible runs; otherwise the system clock.",
+    defaultText: '(system clock)',
+    secret: false,
+    schema: z
+      .string()
+      .refine((value) => /^\d{4}-\d{2}-\d{2}/.test(value) && !Number.isNaN(Date.parse(value)), {
+        message: 'must be a date (YYYY-MM-DD) or an ISO 8601 time',
+      })
+      .optional(),
+  },
+  {
+    name: 'FISCAL_YEAR_START_MONTH',
+    description: 'Month (1-12) in which the fiscal year starts.',
+    defaultText: '1',
+    secret: false,
+    schema: z
+      .string()
+      .regex(/^(1[0-2]|[1-9])$/, 'must be a month number from 1 to 12')
+      .optional(),
+  },
+  {
+    name: 'DEMO_SEED',
+    description: 'Seed of the demo data generator.',
+    defaultText: '42',
+    secret: false,
+    schema: z.string().regex(/^\d{1,9}$/, 'must be a whole number from 0 to 999999999').optional(),
+  },
+  {
+    name: 'DEMO_SCALE',
+    description: 'Size of the demo data: 1 is about a million order lines.',
+    defaultText: '1',
+    secret: false,
+    schema: z
+      .string()
+      .refine((value) => Number(value) > 0 && Number(value) <= 20, 'must be a number greater than 0 and at most 20')
+      .optional(),
+  },
+];
