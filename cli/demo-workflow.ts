@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { isoDate } from '../core/clock.ts';
-import { ERP_TABLES } from '../demo/erp-tables.ts';
+import { erpTables, tableFile } from '../demo/erp-tables.ts';
 import { type DemoManifest, generateDemo } from '../demo/generate-demo.ts';
 import { readManifest } from '../demo/manifest.ts';
 import type { Warehouse } from '../db/warehouse.ts';
@@ -64,10 +64,7 @@ export async function loadDemoIntoWarehouse(
   const fingerprint = createHash('sha256')
     .update(await readFile(path.join(demo.dir, 'manifest.json')))
     .digest('hex');
-  const files = ERP_TABLES.filter((spec) => spec.folder === 'erp').map((spec) => ({
-    spec,
-    path: path.join(demo.dir, 'erp', `${spec.name}.csv`),
-  }));
+  const files = erpTables.map((spec) => ({ spec, path: path.join(demo.dir, tableFile(spec)) }));
   const progress = context.progress();
   const result = await loadRawTables(warehouse, files, {
     schema: RAW_SCHEMA,

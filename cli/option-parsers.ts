@@ -33,7 +33,7 @@ export function parseIsoDate(option: string) {
 
 export function parsePort(value: string): number {
   const port = Number(value);
-  if (!/^\d+$/.test(value) || port < 1 || port > 65535) throw bad('--port', value, 'a whole number from 1 to 65535');
+  if (!/^\d+$/.test(value) || port > 65535) throw bad('--port', value, 'a whole number from 0 to 65535 (0 picks a free port)');
   return port;
 }
 

@@ -64,7 +64,7 @@ describe('loadConfig', () => {
     expect(error.message).toContain(
       'WAREHOUSE_URL has an unsupported scheme "mysql:"; use duckdb:PATH, postgres://..., redshift://... or redshift-data://WORKGROUP/DB (got "mysql://x")',
     );
-    expect(error.message).toContain('PORT must be a whole number from 1 to 65535 (got "abc")');
+    expect(error.message).toContain('PORT must be a whole number from 0 to 65535 (0 picks a free port) (got "abc")');
     expect(error.message).toContain('SHOEBOX_NOW must be a date');
     expect(error.message).toContain('SLACK_BOT_TOKEN must be a Slack bot token starting with "xoxb-"');
     expect(error.message).not.toContain('nope'); // secrets are not echoed, even bad ones

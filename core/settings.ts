@@ -145,13 +145,13 @@ export const SETTINGS: readonly SettingSpec[] = [
   },
   {
     name: 'PORT',
-    description: 'Port of the web app.',
+    description: 'Port of the web app (0 picks a free port).',
     defaultText: '3000',
     secret: false,
     schema: z
       .string()
-      .regex(/^\d+$/, 'must be a whole number from 1 to 65535')
-      .refine((value) => Number(value) >= 1 && Number(value) <= 65535, 'must be a whole number from 1 to 65535')
+      .regex(/^\d+$/, 'must be a whole number from 0 to 65535 (0 picks a free port)')
+      .refine((value) => Number(value) <= 65535, 'must be a whole number from 0 to 65535 (0 picks a free port)')
       .optional(),
   },
   {

@@ -1,0 +1,96 @@
+/**
+ * `shoebox bench`: measures the targets the issues set, on this machine, and writes them to
+ * BENCHMARKS.md with the machine and the date. Each step runs the real command in a child
+ * process (so memory and start-up are a user's), in a throwaway SHOEBOX_HOME.
+ */
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { openWarehouse } from '../../db/open-warehouse.ts';
+import { describeMachine } from './machine.ts';
+import { runShoebox } from './run-child.ts';
+
+export interface BenchmarkRow {
+  name: string;
+  value: string;
+  target: string;
+}
+
+export interface BenchOptions {
+  scale: number;
+  outFile: string;
+  asOf: string;
+  onStep?: (step: string) => void;
+}
+
+const MONTH_BY_REGION = `
+  SELECT date_trunc('month', o.order_date) AS month, r.region_name, SUM(l.net_amount) AS revenue
+  FROM erp.sales_order_lines l
+  JOIN erp.sales_orders o ON o.sales_order_id = l.sales_order_id
+  JOIN erp.stores s ON s.store_id = o.store_id
+  JOIN erp.regions r ON r.region_id = s.region_id
+  GROUP BY 1, 2 ORDER BY 1, 2`;
+
+export async function runBenchmarks(options: BenchOptions): Promise<BenchmarkRow[]> {
+  const home = await mkdtemp(path.join(os.tmpdir(), 'shoebox-bench-'));
+  const env = { SHOEBOX_HOME: home, SHOEBOX_NOW: options.asOf, DEMO_SCALE: String(options.scale) };
+  const step = options.onStep ?? (() => {});
+  try {
+    const rows: BenchmarkRow[] = [];
+    step(`generating the demo at scale ${options.scale}`);
+    const generated = await runShoebox(['generate', '--scale', String(options.scale)], env);
+    const took = /Took ([\d.]+) s, peak memory (\d+) MB/.exec(generated.output);
+    const lines = Number(/sales_order_lines\.csv\s+(\d+) rows/.exec(generated.output)?.[1] ?? 0);
+    rows.push({ name: `generate demo, scale ${options.scale} (${lines.toLocaleString('en-US')} order lines)`, value: `${took?.[1]} s`, target: 'scale 1 under 120 s' });
+    rows.push({ name: 'generate demo, peak memory (RSS)', value: `${took?.[2]} MB`, target: 'bounded (streams rows)' });
+
+    step('loading the raw ERP tables into DuckDB');
+    const loaded = await runShoebox(['etl'], env);
+    rows.push({ name: 'etl: raw load into DuckDB (whole process)', value: `${loaded.seconds.toFixed(1)} s (${Math.round(lines / loaded.seconds).toLocaleString('en-US')} order lines/s)`, target: '-' });
+
+    step('timing a month-by-region query');
+    rows.push({ name: 'month × region revenue over all order lines, DuckDB, warm median of 10', value: `${(await medianQueryMs(home)).toFixed(1)} ms`, target: '~40 ms at 1M lines' });
+
+    step('restarting the demo (reuse, then serve)');
+    const restart = await runShoebox(['demo', '--port', '0'], env, /serving on http/);
+    rows.push({ name: 'second `shoebox demo`: start to serving (reuses data and load)', value: `${restart.seconds.toFixed(2)} s`, target: 'under 3 s' });
+
+    await writeFile(options.outFile, renderBenchmarks(rows, options));
+    return rows;
+  } finally {
+    await rm(home, { recursive: true, force: true });
+  }
+}
+
+async function medianQueryMs(home: string): Promise<number> {
+  const warehouse = await openWarehouse(`duckdb:${path.join(home, 'warehouse.duckdb')}`);
+  try {
+    await warehouse.query(MONTH_BY_REGION);
+    const times: number[] = [];
+    for (let run = 0; run < 10; run += 1) {
+      const started = performance.now();
+      await warehouse.query(MONTH_BY_REGION);
+      times.push(performance.now() - started);
+    }
+    times.sort((a, b) => a - b);
+    return ((times[4] ?? 0) + (times[5] ?? 0)) / 2;
+  } finally {
+    await warehouse.close();
+  }
+}
+
+function renderBenchmarks(rows: BenchmarkRow[], options: BenchOptions): string {
+  const table = rows.map((row) => `| ${row.name} | ${row.value} | ${row.target} |`).join('\n');
+  return `# Benchmarks
+
+Written by \`npm run bench\` (\`shoebox bench --scale ${options.scale}\`); each step runs the real command in a
+child process in a throwaway SHOEBOX_HOME, with the demo's last day pinned to ${options.asOf}.
+
+- Date: ${new Date().toISOString().slice(0, 10)}
+- Machine: ${describeMachine()}
+
+| benchmark | result | target |
+| --- | --- | --- |
+${table}
+`;
+}
