@@ -11,9 +11,18 @@ export interface LedgerQueryResult<Row> {
 
 export interface LedgerSession {
   /** One parameterised statement ($1, $2 ...). */
-  query<Row = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<LedgerQueryResult<Row>>;
+  query<Row = Record<string, unknown>>(
+    sql: string,
+    params?: readonly unknown[],
+  ): Promise<LedgerQueryResult<Row>>;
 }
 
+/**
+ * Both engines return the same value types (db/ledger-values.ts): int8 as a number (a string
+ * beyond 2^53), numeric as its exact string, date as 'YYYY-MM-DD', timestamp and timestamptz as
+ * Date (a timestamp without zone read as UTC), json parsed. Errors are CodedError
+ * LEDGER_QUERY_FAILED with the SQLSTATE in `details.sqlState`.
+ */
 export interface LedgerDb extends LedgerSession {
   readonly kind: 'pglite' | 'postgres';
   /** A redacted description of where this database is, safe for logs. */
