@@ -41,10 +41,21 @@ export interface RawLoadResult {
 
 const IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
 
-export async function loadRawTables(warehouse: Warehouse, files: readonly RawTableFile[], options: RawLoadOptions): Promise<RawLoadResult> {
-  for (const name of [options.schema, ...files.map((f) => f.spec.name), ...files.flatMap((f) => f.spec.columns.map((c) => c.name))]) {
+export async function loadRawTables(
+  warehouse: Warehouse,
+  files: readonly RawTableFile[],
+  options: RawLoadOptions,
+): Promise<RawLoadResult> {
+  for (const name of [
+    options.schema,
+    ...files.map((f) => f.spec.name),
+    ...files.flatMap((f) => f.spec.columns.map((c) => c.name)),
+  ]) {
     if (!IDENTIFIER.test(name)) {
-      throw new CodedError(ErrorCode.BadArgument, `"${name}" is not a plain lower-case identifier; raw tables need simple names`);
+      throw new CodedError(
+        ErrorCode.BadArgument,
+        `"${name}" is not a plain lower-case identifier; raw tables need simple names`,
+      );
     }
   }
   if (!options.force && (await lastLoadedFingerprint(warehouse, options.source)) === options.fingerprint) {
@@ -53,7 +64,11 @@ export async function loadRawTables(warehouse: Warehouse, files: readonly RawTab
   await warehouse.execute(`CREATE SCHEMA IF NOT EXISTS ${options.schema}`);
   const tables: RawLoadResult['tables'] = [];
   for (const [index, file] of files.entries()) {
-    options.onProgress?.({ stage: `loading ${options.schema}.${file.spec.name}`, done: index, total: files.length });
+    options.onProgress?.({
+      stage: `loading ${options.schema}.${file.spec.name}`,
+      done: index,
+      total: files.length,
+    });
     tables.push({ name: file.spec.name, rows: await loadOneTable(warehouse, options.schema, file) });
   }
   options.onProgress?.({ stage: 'loading raw tables', done: files.length, total: files.length });
@@ -88,7 +103,10 @@ async function lastLoad(warehouse: Warehouse, source: string): Promise<Record<st
   return result.rows[0];
 }
 
-export async function lastLoadedFingerprint(warehouse: Warehouse, source: string): Promise<string | undefined> {
+export async function lastLoadedFingerprint(
+  warehouse: Warehouse,
+  source: string,
+): Promise<string | undefined> {
   const value = (await lastLoad(warehouse, source))?.fingerprint;
   return typeof value === 'string' ? value : undefined;
 }
@@ -99,10 +117,19 @@ export async function lastLoadedAtOf(warehouse: Warehouse, source: string): Prom
   return typeof value === 'string' ? value : undefined;
 }
 
-async function recordLoad(warehouse: Warehouse, source: string, fingerprint: string, tableCount: number): Promise<void> {
+async function recordLoad(
+  warehouse: Warehouse,
+  source: string,
+  fingerprint: string,
+  tableCount: number,
+): Promise<void> {
   await warehouse.execute('CREATE SCHEMA IF NOT EXISTS meta');
   await warehouse.execute(
     'CREATE TABLE IF NOT EXISTS meta.raw_loads (source VARCHAR(64), fingerprint VARCHAR(128), table_count INTEGER, loaded_at TIMESTAMP)',
   );
-  await warehouse.execute('INSERT INTO meta.raw_loads VALUES ($1, $2, $3, CURRENT_TIMESTAMP)', [source, fingerprint, tableCount]);
+  await warehouse.execute('INSERT INTO meta.raw_loads VALUES ($1, $2, $3, CURRENT_TIMESTAMP)', [
+    source,
+    fingerprint,
+    tableCount,
+  ]);
 }

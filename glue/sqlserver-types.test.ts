@@ -9,16 +9,43 @@ describe('toWarehouseType', () => {
     const mapped = Object.fromEntries(
       DIALECTS.map((dialect) => [
         dialect,
-        ['int', 'bigint', 'bit', 'decimal(12, 2)', 'date', 'datetime2', 'nvarchar(80)', 'varchar(max)'].map((t) =>
-          toWarehouseType(t, dialect),
+        ['int', 'bigint', 'bit', 'decimal(12, 2)', 'date', 'datetime2', 'nvarchar(80)', 'varchar(max)'].map(
+          (t) => toWarehouseType(t, dialect),
         ),
       ]),
     );
     expect(Object.keys(mapped)).toHaveLength(3);
     expect(mapped).toEqual({
-      duckdb: ['INTEGER', 'BIGINT', 'BOOLEAN', 'DECIMAL(12,2)', 'DATE', 'TIMESTAMP', 'VARCHAR(80)', 'VARCHAR'],
-      postgres: ['INTEGER', 'BIGINT', 'BOOLEAN', 'DECIMAL(12,2)', 'DATE', 'TIMESTAMP', 'VARCHAR(80)', 'VARCHAR'],
-      redshift: ['INTEGER', 'BIGINT', 'BOOLEAN', 'DECIMAL(12,2)', 'DATE', 'TIMESTAMP', 'VARCHAR(320)', 'VARCHAR(65535)'],
+      duckdb: [
+        'INTEGER',
+        'BIGINT',
+        'BOOLEAN',
+        'DECIMAL(12,2)',
+        'DATE',
+        'TIMESTAMP',
+        'VARCHAR(80)',
+        'VARCHAR',
+      ],
+      postgres: [
+        'INTEGER',
+        'BIGINT',
+        'BOOLEAN',
+        'DECIMAL(12,2)',
+        'DATE',
+        'TIMESTAMP',
+        'VARCHAR(80)',
+        'VARCHAR',
+      ],
+      redshift: [
+        'INTEGER',
+        'BIGINT',
+        'BOOLEAN',
+        'DECIMAL(12,2)',
+        'DATE',
+        'TIMESTAMP',
+        'VARCHAR(320)',
+        'VARCHAR(65535)',
+      ],
     });
   });
 
