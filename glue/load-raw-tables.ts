@@ -63,15 +63,12 @@ export async function loadRawTables(
   }
   await warehouse.execute(`CREATE SCHEMA IF NOT EXISTS ${options.schema}`);
   const tables: RawLoadResult['tables'] = [];
+  const stage = `loading ${options.schema} tables`;
   for (const [index, file] of files.entries()) {
-    options.onProgress?.({
-      stage: `loading ${options.schema}.${file.spec.name}`,
-      done: index,
-      total: files.length,
-    });
+    options.onProgress?.({ stage, done: index, total: files.length });
     tables.push({ name: file.spec.name, rows: await loadOneTable(warehouse, options.schema, file) });
   }
-  options.onProgress?.({ stage: 'loading raw tables', done: files.length, total: files.length });
+  options.onProgress?.({ stage, done: files.length, total: files.length });
   await recordLoad(warehouse, options.source, options.fingerprint, tables.length);
   return { skipped: false, tables };
 }
