@@ -37,7 +37,10 @@ describe('loadConfig', () => {
   });
 
   it('takes the environment over the config file, and the file over defaults', () => {
-    writeFileSync(path.join(dir, 'shoebox.config.yaml'), 'port: 4000\nwarehouse_url: postgres://u:p@h:5432/db\n');
+    writeFileSync(
+      path.join(dir, 'shoebox.config.yaml'),
+      'port: 4000\nwarehouse_url: postgres://u:p@h:5432/db\n',
+    );
     const config = loadConfig({ env: { PORT: '5000' }, cwd: dir });
     expect(config.port).toBe(5000);
     expect(config.sources.PORT).toBe('environment');
@@ -48,9 +51,11 @@ describe('loadConfig', () => {
   it('fixes the clock with SHOEBOX_NOW', () => {
     const config = loadConfig({ env: { SHOEBOX_NOW: '2026-03-15' }, cwd: dir });
     expect(config.clock.now().toISOString()).toBe('2026-03-15T12:00:00.000Z');
-    expect(loadConfig({ env: { SHOEBOX_NOW: '2026-03-15T08:30:00Z' }, cwd: dir }).clock.now().toISOString()).toBe(
-      '2026-03-15T08:30:00.000Z',
-    );
+    expect(
+      loadConfig({ env: { SHOEBOX_NOW: '2026-03-15T08:30:00Z' }, cwd: dir })
+        .clock.now()
+        .toISOString(),
+    ).toBe('2026-03-15T08:30:00.000Z');
   });
 
   it('lists every bad setting in one error that says what to set', () => {
@@ -64,7 +69,9 @@ describe('loadConfig', () => {
     expect(error.message).toContain(
       'WAREHOUSE_URL has an unsupported scheme "mysql:"; use duckdb:PATH, postgres://..., redshift://... or redshift-data://WORKGROUP/DB (got "mysql://x")',
     );
-    expect(error.message).toContain('PORT must be a whole number from 0 to 65535 (0 picks a free port) (got "abc")');
+    expect(error.message).toContain(
+      'PORT must be a whole number from 0 to 65535 (0 picks a free port) (got "abc")',
+    );
     expect(error.message).toContain('SHOEBOX_NOW must be a date');
     expect(error.message).toContain('SLACK_BOT_TOKEN must be a Slack bot token starting with "xoxb-"');
     expect(error.message).not.toContain('nope'); // secrets are not echoed, even bad ones
@@ -72,7 +79,9 @@ describe('loadConfig', () => {
   });
 
   it('rejects an unknown LEDGER_URL scheme and an out-of-range scale', () => {
-    const error = errorOf(() => loadConfig({ env: { LEDGER_URL: 'sqlite:x.db', DEMO_SCALE: '-1' }, cwd: dir }));
+    const error = errorOf(() =>
+      loadConfig({ env: { LEDGER_URL: 'sqlite:x.db', DEMO_SCALE: '-1' }, cwd: dir }),
+    );
     expect(error.message).toContain('LEDGER_URL has an unsupported scheme "sqlite:"');
     expect(error.message).toContain('DEMO_SCALE must be a number greater than 0 and at most 20 (got "-1")');
   });
@@ -81,7 +90,9 @@ describe('loadConfig', () => {
     writeFileSync(path.join(dir, 'shoebox.config.yaml'), 'port: 3000\n  warehouse_url: [oops\n');
     const error = errorOf(() => loadConfig({ env: {}, cwd: dir }));
     expect(error.code).toBe(ErrorCode.ConfigFileMalformed);
-    expect(error.message).toMatch(/shoebox\.config\.yaml is not valid YAML at line \d+: .+ Fix the file or remove it\.$/);
+    expect(error.message).toMatch(
+      /shoebox\.config\.yaml is not valid YAML at line \d+: .+ Fix the file or remove it\.$/,
+    );
   });
 
   it('reports unknown keys in the config file', () => {
@@ -98,7 +109,10 @@ describe('loadConfig', () => {
   });
 
   it('collects secret values so they can be redacted', () => {
-    const config = loadConfig({ env: { OPENAI_API_KEY: 'sk-test-123456789', SLACK_SIGNING_SECRET: 'shh-secret' }, cwd: dir });
+    const config = loadConfig({
+      env: { OPENAI_API_KEY: 'sk-test-123456789', SLACK_SIGNING_SECRET: 'shh-secret' },
+      cwd: dir,
+    });
     expect(config.secrets).toEqual(['sk-test-123456789', 'shh-secret']);
   });
 });

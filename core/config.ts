@@ -55,7 +55,12 @@ export function loadConfig(options: LoadConfigOptions = {}): Config {
     const fromEnv = env[spec.name];
     const fromFile = fileValues[spec.name.toLowerCase()];
     const value = fromEnv !== undefined && fromEnv !== '' ? fromEnv : fromFile;
-    sources[spec.name] = value === fromEnv && value !== undefined ? 'environment' : value !== undefined ? 'config file' : 'default';
+    sources[spec.name] =
+      value === fromEnv && value !== undefined
+        ? 'environment'
+        : value !== undefined
+          ? 'config file'
+          : 'default';
     const checked = spec.schema.safeParse(value);
     if (!checked.success) {
       const where = sources[spec.name] === 'config file' ? ` (in ${file})` : '';
@@ -93,7 +98,11 @@ function buildConfig(
     stagingUrl: raw.STAGING_URL ?? path.join(home, 'staging'),
     redshiftCopyIamRole: raw.REDSHIFT_COPY_IAM_ROLE,
     awsRegion: raw.AWS_REGION,
-    openai: { apiKey: raw.OPENAI_API_KEY, baseUrl: raw.OPENAI_BASE_URL, model: raw.OPENAI_MODEL ?? 'gpt-4.1-mini' },
+    openai: {
+      apiKey: raw.OPENAI_API_KEY,
+      baseUrl: raw.OPENAI_BASE_URL,
+      model: raw.OPENAI_MODEL ?? 'gpt-4.1-mini',
+    },
     slack: {
       botToken: raw.SLACK_BOT_TOKEN,
       appToken: raw.SLACK_APP_TOKEN,
@@ -115,7 +124,10 @@ function parseNow(value: string): Date {
   return /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T12:00:00Z`) : new Date(value);
 }
 
-function readConfigFile(env: NodeJS.ProcessEnv, cwd: string): { values: Record<string, string>; file?: string } {
+function readConfigFile(
+  env: NodeJS.ProcessEnv,
+  cwd: string,
+): { values: Record<string, string>; file?: string } {
   const explicit = env.SHOEBOX_CONFIG;
   const file = path.resolve(cwd, explicit || CONFIG_FILE_NAME);
   let text: string;
@@ -138,11 +150,17 @@ function parseConfigText(text: string, file: string): Record<string, string> {
   } catch (error) {
     const line = error instanceof YAMLParseError && error.linePos ? ` at line ${error.linePos[0].line}` : '';
     const reason = messageOf(error).split('\n')[0];
-    throw new CodedError(ErrorCode.ConfigFileMalformed, `${file} is not valid YAML${line}: ${reason}. Fix the file or remove it.`);
+    throw new CodedError(
+      ErrorCode.ConfigFileMalformed,
+      `${file} is not valid YAML${line}: ${reason}. Fix the file or remove it.`,
+    );
   }
   if (parsed === null || parsed === undefined) return {};
   if (typeof parsed !== 'object' || Array.isArray(parsed)) {
-    throw new CodedError(ErrorCode.ConfigFileMalformed, `${file} must be a mapping of setting: value (for example "port: 3000").`);
+    throw new CodedError(
+      ErrorCode.ConfigFileMalformed,
+      `${file} must be a mapping of setting: value (for example "port: 3000").`,
+    );
   }
   const known = new Set(SETTINGS.map((spec) => spec.name.toLowerCase()));
   const values: Record<string, string> = {};
@@ -150,7 +168,8 @@ function parseConfigText(text: string, file: string): Record<string, string> {
   for (const [key, value] of Object.entries(parsed)) {
     const name = key.toLowerCase();
     if (!known.has(name)) problems.push(`unknown setting "${key}"`);
-    else if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') values[name] = String(value);
+    else if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
+      values[name] = String(value);
     else problems.push(`"${key}" must be a single value, not a list or mapping`);
   }
   if (problems.length > 0) {

@@ -28,7 +28,8 @@ export function createLogger(options: LoggerOptions = {}): Logger {
   const currentSecrets = typeof secrets === 'function' ? secrets : () => secrets;
   const write = options.write ?? ((line: string) => process.stderr.write(`${line}\n`));
   const log = (level: LogLevel) => (message: string) => {
-    if (ORDER[level] >= threshold) write(`${level === 'info' ? '' : `${level}: `}${redactText(message, currentSecrets())}`);
+    if (ORDER[level] >= threshold)
+      write(`${level === 'info' ? '' : `${level}: `}${redactText(message, currentSecrets())}`);
   };
   return { debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error') };
 }

@@ -15,7 +15,9 @@ describe('redaction', () => {
 
   it('hides known secret values and token-shaped strings', () => {
     expect(redactText('key=my-own-secret-value ok', ['my-own-secret-value'])).toBe('key=[redacted] ok');
-    expect(redactText('token xoxb-1234-5678-abcdefgh and sk-proj-abcdefghij12')).toBe('token [redacted] and [redacted]');
+    expect(redactText('token xoxb-1234-5678-abcdefgh and sk-proj-abcdefghij12')).toBe(
+      'token [redacted] and [redacted]',
+    );
   });
 
   it('never lets a secret through the logger', () => {

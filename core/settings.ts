@@ -4,6 +4,7 @@
  * core/config.ts validates them; `shoebox config` and the README list them from here.
  */
 import { z } from 'zod';
+import { schemeOf } from './url-scheme.ts';
 
 export interface SettingSpec {
   name: string;
@@ -20,15 +21,9 @@ const ERP_SCHEMES = ['demo:', 'mssql:', 'sqlserver:'];
 
 /** A URL-ish setting whose scheme must be one of `schemes`; the message names them all. */
 function urlWithScheme(schemes: string[], hint: string) {
-  return z.string().refine(
-    (value) => schemes.some((scheme) => value.toLowerCase().startsWith(scheme)),
-    { error: (issue) => `has an unsupported scheme "${schemeOf(String(issue.input))}"; use ${hint}` },
-  );
-}
-
-export function schemeOf(value: string): string {
-  const match = /^[a-z][a-z0-9+.-]*:/i.exec(value);
-  return match ? match[0] : value.slice(0, 20);
+  return z.string().refine((value) => schemes.some((scheme) => value.toLowerCase().startsWith(scheme)), {
+    error: (issue) => `has an unsupported scheme "${schemeOf(String(issue.input))}"; use ${hint}`,
+  });
 }
 
 const optionalText = z.string().min(1, 'must not be empty').optional();
@@ -50,10 +45,14 @@ export const SETTINGS: readonly SettingSpec[] = [
   },
   {
     name: 'WAREHOUSE_URL',
-    description: 'The warehouse: duckdb:PATH, postgres://USER:PASS@HOST:PORT/DB, redshift://... (wire protocol) or redshift-data://WORKGROUP_OR_CLUSTER/DB.',
+    description:
+      'The warehouse: duckdb:PATH, postgres://USER:PASS@HOST:PORT/DB, redshift://... (wire protocol) or redshift-data://WORKGROUP_OR_CLUSTER/DB.',
     defaultText: 'duckdb:$SHOEBOX_HOME/warehouse.duckdb',
     secret: false,
-    schema: urlWithScheme(WAREHOUSE_SCHEMES, 'duckdb:PATH, postgres://..., redshift://... or redshift-data://WORKGROUP/DB').optional(),
+    schema: urlWithScheme(
+      WAREHOUSE_SCHEMES,
+      'duckdb:PATH, postgres://..., redshift://... or redshift-data://WORKGROUP/DB',
+    ).optional(),
   },
   {
     name: 'LEDGER_URL',
@@ -64,7 +63,8 @@ export const SETTINGS: readonly SettingSpec[] = [
   },
   {
     name: 'ERP_URL',
-    description: 'The ERP source: demo: (the generated Cordova Shoe Co. tables) or mssql://USER:PASS@HOST:PORT/DB (SQL Server).',
+    description:
+      'The ERP source: demo: (the generated Cordova Shoe Co. tables) or mssql://USER:PASS@HOST:PORT/DB (SQL Server).',
     defaultText: 'demo:',
     secret: false,
     schema: urlWithScheme(ERP_SCHEMES, 'demo: or mssql://USER:PASS@HOST:PORT/DB').optional(),
@@ -88,7 +88,10 @@ export const SETTINGS: readonly SettingSpec[] = [
     secret: false,
     schema: z
       .string()
-      .regex(/^arn:aws[a-z-]*:iam::\d{12}:role\/.+$/, 'must be an IAM role ARN like arn:aws:iam::123456789012:role/name')
+      .regex(
+        /^arn:aws[a-z-]*:iam::\d{12}:role\/.+$/,
+        'must be an IAM role ARN like arn:aws:iam::123456789012:role/name',
+      )
       .optional(),
   },
   {
@@ -151,12 +154,16 @@ export const SETTINGS: readonly SettingSpec[] = [
     schema: z
       .string()
       .regex(/^\d+$/, 'must be a whole number from 0 to 65535 (0 picks a free port)')
-      .refine((value) => Number(value) <= 65535, 'must be a whole number from 0 to 65535 (0 picks a free port)')
+      .refine(
+        (value) => Number(value) <= 65535,
+        'must be a whole number from 0 to 65535 (0 picks a free port)',
+      )
       .optional(),
   },
   {
     name: 'SHOEBOX_NOW',
-    description: "A fixed 'now' (YYYY-MM-DD or ISO 8601 time) for reproducible runs; otherwise the system clock.",
+    description:
+      "A fixed 'now' (YYYY-MM-DD or ISO 8601 time) for reproducible runs; otherwise the system clock.",
     defaultText: '(system clock)',
     secret: false,
     schema: z
@@ -181,7 +188,10 @@ export const SETTINGS: readonly SettingSpec[] = [
     description: 'Seed of the demo data generator.',
     defaultText: '42',
     secret: false,
-    schema: z.string().regex(/^\d{1,9}$/, 'must be a whole number from 0 to 999999999').optional(),
+    schema: z
+      .string()
+      .regex(/^\d{1,9}$/, 'must be a whole number from 0 to 999999999')
+      .optional(),
   },
   {
     name: 'DEMO_SCALE',
@@ -190,7 +200,10 @@ export const SETTINGS: readonly SettingSpec[] = [
     secret: false,
     schema: z
       .string()
-      .refine((value) => Number(value) > 0 && Number(value) <= 20, 'must be a number greater than 0 and at most 20')
+      .refine(
+        (value) => Number(value) > 0 && Number(value) <= 20,
+        'must be a number greater than 0 and at most 20',
+      )
       .optional(),
   },
 ];

@@ -10,7 +10,7 @@ import { CodedError, ErrorCode } from '../core/coded-error.ts';
 import type { LedgerDb } from './ledger-db.ts';
 import { PgliteLedgerDb } from './pglite-ledger-db.ts';
 import { PostgresLedgerDb } from './postgres-ledger-db.ts';
-import { pathAfterScheme, schemeOf } from './url-scheme.ts';
+import { pathAfterScheme, schemeOf } from '../core/url-scheme.ts';
 
 export async function openLedgerDb(url: string, options: { home?: string } = {}): Promise<LedgerDb> {
   const scheme = schemeOf(url);

@@ -15,7 +15,7 @@ import { DuckDbWarehouse } from './duckdb-warehouse.ts';
 import { PostgresWarehouse } from './postgres-warehouse.ts';
 import { parseRedshiftDataUrl } from './redshift-data-url.ts';
 import { RedshiftDataWarehouse } from './redshift-data-warehouse.ts';
-import { pathAfterScheme, schemeOf } from './url-scheme.ts';
+import { pathAfterScheme, schemeOf } from '../core/url-scheme.ts';
 import type { Warehouse } from './warehouse.ts';
 
 export interface OpenWarehouseOptions {
