@@ -192,7 +192,7 @@ export function expensesForMonth(
       );
     });
     add(
-      timeline.refurbishment.start - 2,
+      timeline.refurbishment.start,
       'Copper Press Printing',
       'Window signage: closed for refurbishment, Denver',
       '6300',

@@ -73,7 +73,7 @@ const PHYSICAL: readonly [string, string, number, string, string, number, number
   ['WE-LAX', 'Cordova Abbot Kinney', 4, 'Los Angeles', 'CA', 2013, 1.2, 2000],
   ['WE-SEA', 'Cordova Pike Place', 4, 'Seattle', 'WA', 2016, 0.9, 1500],
   ['MT-DEN', 'Cordova Larimer Square', 5, 'Denver', 'CO', 2010, 1.3, 2200],
-  ['MT-SLC', 'Cordova 9th and 9th', 5, 'Salt Lake City', 'UT', 2018, 0.8, 1300],
+  ['MT-SLC', 'Cordova 9th and 9th', 5, 'Salt Lake City', 'UT', 2018, 0.6, 1100],
   ['SE-BNA', 'Cordova 12 South', 2, 'Nashville', 'TN', 0, 0.9, 1500],
 ];
 

@@ -66,7 +66,8 @@ export class Purchasing {
       let invoice = 0;
       let standard = 0;
       for (const line of po.lines) {
-        const short = this.rng.chance(0.04);
+        // About one line in 25 of four units or more arrives short.
+        const short = line.qty >= 4 && this.rng.chance(0.04);
         line.received = short ? Math.floor(line.qty * this.rng.between(0.75, 0.95)) : line.qty;
         this.book.onOrder[line.pair] = (this.book.onOrder[line.pair] ?? 0) - line.qty;
         this.book.add(line.pair, line.received);

@@ -16,7 +16,7 @@ export interface Timeline {
   days: number;
   /** asOf's calendar year. */
   year: number;
-  /** Story 1: a store closed for refurbishment, inclusive days (Nov 3-23 of last year). */
+  /** Story 1: a store closed for refurbishment, inclusive days (November 2-23 of last year). */
   refurbishment: { start: number; end: number };
   /** Story 2: a supplier's prices rise from this day (April 1 of last year). */
   costRise: number;
@@ -38,7 +38,7 @@ export function timelineFor(asOf: number): Timeline {
     ledgerFirstDay: dayOf(year - 2, 1, 1),
     days: asOf - firstDay + 1,
     year,
-    refurbishment: { start: dayOf(last, 11, 3), end: dayOf(last, 11, 23) },
+    refurbishment: { start: dayOf(last, 11, 2), end: dayOf(last, 11, 23) },
     costRise: dayOf(last, 4, 1),
     newLineLaunch: dayOf(last, 3, 1),
     sizeReturns: { start: dayOf(last, 6, 1), end: dayOf(last, 7, 31) },
