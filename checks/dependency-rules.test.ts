@@ -18,7 +18,10 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 function tree(files: Record<string, string>): string {
   dir = mkdtempSync(path.join(os.tmpdir(), 'shoebox-deps-'));
-  writeFileSync(path.join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions: { allowImportingTsExtensions: true } }));
+  writeFileSync(
+    path.join(dir, 'tsconfig.json'),
+    JSON.stringify({ compilerOptions: { allowImportingTsExtensions: true } }),
+  );
   for (const [file, text] of Object.entries(files)) {
     mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
     writeFileSync(path.join(dir, file), text);
@@ -28,7 +31,9 @@ function tree(files: Record<string, string>): string {
 
 async function cruise(cwd: string): Promise<{ exitCode: number; output: string }> {
   try {
-    const { stdout } = await run(depcruise, ['--config', path.join(repo, '.dependency-cruiser.cjs'), '.'], { cwd });
+    const { stdout } = await run(depcruise, ['--config', path.join(repo, '.dependency-cruiser.cjs'), '.'], {
+      cwd,
+    });
     return { exitCode: 0, output: stdout };
   } catch (error) {
     const failed = error as { code: number; stdout: string };

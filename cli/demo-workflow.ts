@@ -6,11 +6,11 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { isoDate } from '../core/clock.ts';
+import type { Warehouse } from '../db/warehouse.ts';
 import { erpTables, tableFile } from '../demo/erp-tables.ts';
 import { type DemoManifest, generateDemo } from '../demo/generate-demo.ts';
 import { readManifest } from '../demo/manifest.ts';
-import type { Warehouse } from '../db/warehouse.ts';
-import { loadRawTables, lastLoadedAtOf, type RawLoadResult } from '../glue/load-raw-tables.ts';
+import { lastLoadedAtOf, loadRawTables, type RawLoadResult } from '../glue/load-raw-tables.ts';
 import type { StatusReport } from '../web/status-report.ts';
 import type { CommandContext } from './command-context.ts';
 
@@ -40,17 +40,35 @@ export async function ensureDemoData(
   const asOf = isoDate(config.clock.now());
   const existing = await readManifest(dir);
   const sameClock = config.fixedNow === undefined || existing?.asOf === asOf;
-  if (existing && !options.fresh && existing.seed === options.seed && existing.scale === options.scale && sameClock) {
-    context.log.info(`Reusing the demo data in ${dir} (seed ${existing.seed}, scale ${existing.scale}, data to ${existing.asOf}).`);
+  if (
+    existing &&
+    !options.fresh &&
+    existing.seed === options.seed &&
+    existing.scale === options.scale &&
+    sameClock
+  ) {
+    context.log.info(
+      `Reusing the demo data in ${dir} (seed ${existing.seed}, scale ${existing.scale}, data to ${existing.asOf}).`,
+    );
     return { dir, manifest: existing, reused: true };
   }
-  context.log.info(`Generating Cordova Shoe Co. demo data (seed ${options.seed}, scale ${options.scale}, data to ${asOf}) in ${dir}`);
+  context.log.info(
+    `Generating Cordova Shoe Co. demo data (seed ${options.seed}, scale ${options.scale}, data to ${asOf}) in ${dir}`,
+  );
   const progress = context.progress();
   const started = performance.now();
-  const manifest = await generateDemo({ seed: options.seed, scale: options.scale, asOf, outDir: dir, onProgress: (p) => progress.update(p) });
+  const manifest = await generateDemo({
+    seed: options.seed,
+    scale: options.scale,
+    asOf,
+    outDir: dir,
+    onProgress: (p) => progress.update(p),
+  });
   progress.finish();
   const lines = manifest.tables.find((t) => t.name === 'sales_order_lines')?.rows ?? 0;
-  context.log.info(`Generated ${lines.toLocaleString('en-US')} order lines in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+  context.log.info(
+    `Generated ${lines.toLocaleString('en-US')} order lines in ${((performance.now() - started) / 1000).toFixed(1)} s.`,
+  );
   return { dir, manifest, reused: false };
 }
 
@@ -74,14 +92,23 @@ export async function loadDemoIntoWarehouse(
     onProgress: (p) => progress.update(p),
   });
   progress.finish();
-  if (result.skipped) context.log.info(`The warehouse already holds this demo extract (${warehouse.description}).`);
-  else context.log.info(`Loaded ${result.tables.length} tables into ${RAW_SCHEMA}.* (${warehouse.description}).`);
+  if (result.skipped)
+    context.log.info(`The warehouse already holds this demo extract (${warehouse.description}).`);
+  else
+    context.log.info(
+      `Loaded ${result.tables.length} tables into ${RAW_SCHEMA}.* (${warehouse.description}).`,
+    );
   return result;
 }
 
 /** What the web app's status page shows: every table in the warehouse with its row count. */
-export async function gatherStatus(warehouse: Warehouse, manifest: DemoManifest | undefined): Promise<StatusReport> {
-  const relations = (await warehouse.listRelations()).filter((r) => r.schema !== 'meta' && !r.name.endsWith('__loading'));
+export async function gatherStatus(
+  warehouse: Warehouse,
+  manifest: DemoManifest | undefined,
+): Promise<StatusReport> {
+  const relations = (await warehouse.listRelations()).filter(
+    (r) => r.schema !== 'meta' && !r.name.endsWith('__loading'),
+  );
   const tables: StatusReport['tables'] = [];
   for (const relation of relations) {
     const result = await warehouse.query(`SELECT COUNT(*) AS n FROM "${relation.schema}"."${relation.name}"`);

@@ -18,8 +18,18 @@ async function shoebox(args: string[], env: Record<string, string> = {}) {
   let stdout = '';
   let stderr = '';
   const exitCode = await main(['node', 'shoebox', ...args], {
-    stdout: { write: (text: string) => ((stdout += text), true) },
-    stderr: { write: (text: string) => ((stderr += text), true) },
+    stdout: {
+      write: (text: string) => {
+        stdout += text;
+        return true;
+      },
+    },
+    stderr: {
+      write: (text: string) => {
+        stderr += text;
+        return true;
+      },
+    },
     env: { SHOEBOX_HOME: home, SHOEBOX_NOW: '2026-11-20', ...env },
     cwd: home,
   });
@@ -46,7 +56,9 @@ describe('shoebox', () => {
 
   it('builds, loads and then reuses the demo (demo --no-serve twice)', async () => {
     const first = await shoebox(['demo', '--scale', '0.01', '--no-serve']);
-    expect(first.stderr).toContain('Generating Cordova Shoe Co. demo data (seed 42, scale 0.01, data to 2026-11-20)');
+    expect(first.stderr).toContain(
+      'Generating Cordova Shoe Co. demo data (seed 42, scale 0.01, data to 2026-11-20)',
+    );
     expect(first.stderr).toMatch(/Loaded \d+ tables into erp\.\*/);
     expect(first.exitCode).toBe(0);
 
@@ -58,19 +70,44 @@ describe('shoebox', () => {
 
   it('generates into a chosen folder and reports what it wrote', async () => {
     const out = path.join(home, 'out');
-    const { exitCode, stdout } = await shoebox(['generate', '--scale', '0.01', '--seed', '7', '--out', out, '--as-of', '2025-06-30']);
+    const { exitCode, stdout } = await shoebox([
+      'generate',
+      '--scale',
+      '0.01',
+      '--seed',
+      '7',
+      '--out',
+      out,
+      '--as-of',
+      '2025-06-30',
+    ]);
     expect(exitCode).toBe(0);
     expect(stdout).toContain(`Wrote the demo data (seed 7, scale 0.01, 2022-01-01 to 2025-06-30) to ${out}`);
     expect(stdout).toMatch(/sales_order_lines\.csv\s+\d+ rows/);
   });
 
   it.each([
-    [['generate', '--scale', '-1'], 'error: --scale must be a number greater than 0 and at most 20; 1 is about a million order lines (got "-1")'],
-    [['generate', '--scale', '1e9'], 'error: --scale must be a number greater than 0 and at most 20; 1 is about a million order lines (got "1e9")'],
-    [['generate', '--scale', 'lots'], 'error: --scale must be a number greater than 0 and at most 20; 1 is about a million order lines (got "lots")'],
+    [
+      ['generate', '--scale', '-1'],
+      'error: --scale must be a number greater than 0 and at most 20; 1 is about a million order lines (got "-1")',
+    ],
+    [
+      ['generate', '--scale', '1e9'],
+      'error: --scale must be a number greater than 0 and at most 20; 1 is about a million order lines (got "1e9")',
+    ],
+    [
+      ['generate', '--scale', 'lots'],
+      'error: --scale must be a number greater than 0 and at most 20; 1 is about a million order lines (got "lots")',
+    ],
     [['generate', '--seed', '-3'], 'error: --seed must be a whole number from 0 to 999999999 (got "-3")'],
-    [['generate', '--as-of', '2025-02-30'], 'error: --as-of must be a calendar date as YYYY-MM-DD (got "2025-02-30")'],
-    [['serve', '--port', '70000'], 'error: --port must be a whole number from 0 to 65535 (0 picks a free port) (got "70000")'],
+    [
+      ['generate', '--as-of', '2025-02-30'],
+      'error: --as-of must be a calendar date as YYYY-MM-DD (got "2025-02-30")',
+    ],
+    [
+      ['serve', '--port', '70000'],
+      'error: --port must be a whole number from 0 to 65535 (0 picks a free port) (got "70000")',
+    ],
   ])('refuses bad input %j with one line', async (args, message) => {
     const { exitCode, stderr } = await shoebox(args);
     expect(exitCode).toBe(1);
@@ -94,7 +131,13 @@ describe('shoebox', () => {
   it('refuses an output folder it cannot write, naming it', async () => {
     const file = path.join(home, 'a-file');
     writeFileSync(file, 'not a folder');
-    const { exitCode, stderr } = await shoebox(['generate', '--scale', '0.01', '--out', path.join(file, 'demo')]);
+    const { exitCode, stderr } = await shoebox([
+      'generate',
+      '--scale',
+      '0.01',
+      '--out',
+      path.join(file, 'demo'),
+    ]);
     expect(exitCode).toBe(1);
     expect(stderr.trim().split('\n')).toHaveLength(1);
     expect(stderr).toContain(path.join(file, 'demo'));
@@ -113,7 +156,9 @@ describe('shoebox', () => {
   it('says plainly when there is no demo data to load', async () => {
     const { exitCode, stderr } = await shoebox(['etl']);
     expect(exitCode).toBe(1);
-    expect(stderr).toBe(`error: No demo data in ${path.join(home, '.shoebox', 'demo')}; run \`shoebox generate\` or \`shoebox demo\` first.\n`);
+    expect(stderr).toBe(
+      `error: No demo data in ${path.join(home, '.shoebox', 'demo')}; run \`shoebox generate\` or \`shoebox demo\` first.\n`,
+    );
   });
 
   it('prints settings with secrets redacted', async () => {
@@ -125,7 +170,9 @@ describe('shoebox', () => {
     expect(stdout).not.toContain('abcdefghijklmnop');
     expect(stdout).not.toContain('pa55word');
     expect(stdout).toMatch(/^OPENAI_API_KEY\s+\(set, redacted\)\s+environment$/m);
-    expect(stdout).toMatch(/^WAREHOUSE_URL\s+postgres:\/\/loader:\[redacted\]@db\.internal:5432\/wh\s+environment$/m);
+    expect(stdout).toMatch(
+      /^WAREHOUSE_URL\s+postgres:\/\/loader:\[redacted\]@db\.internal:5432\/wh\s+environment$/m,
+    );
     expect(stdout).toMatch(/^PORT\s+3000\s+default$/m);
   });
 

@@ -7,7 +7,12 @@ import { isCodedError, messageOf } from '../core/coded-error.ts';
 import { type CliIo, type CommandContext, createCommandContext } from './command-context.ts';
 import { registerCommands } from './commands/register-commands.ts';
 
-const defaultIo = (): CliIo => ({ stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() });
+const defaultIo = (): CliIo => ({
+  stdout: process.stdout,
+  stderr: process.stderr,
+  env: process.env,
+  cwd: process.cwd(),
+});
 
 export async function main(argv: readonly string[], io: CliIo = defaultIo()): Promise<number> {
   const verbose = argv.includes('--verbose');

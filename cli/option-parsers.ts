@@ -13,7 +13,11 @@ function bad(option: string, value: string, expected: string): CodedError {
 export function parseScale(value: string): number {
   const scale = Number(value);
   if (value.trim() === '' || !Number.isFinite(scale) || scale <= 0 || scale > MAX_SCALE) {
-    throw bad('--scale', value, `a number greater than 0 and at most ${MAX_SCALE}; 1 is about a million order lines`);
+    throw bad(
+      '--scale',
+      value,
+      `a number greater than 0 and at most ${MAX_SCALE}; 1 is about a million order lines`,
+    );
   }
   return scale;
 }
@@ -25,7 +29,8 @@ export function parseSeed(value: string): number {
 
 export function parseIsoDate(option: string) {
   return (value: string): string => {
-    const valid = /^\d{4}-\d{2}-\d{2}$/.test(value) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
+    const valid =
+      /^\d{4}-\d{2}-\d{2}$/.test(value) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
     if (!valid) throw bad(option, value, 'a calendar date as YYYY-MM-DD');
     return value;
   };
@@ -33,7 +38,8 @@ export function parseIsoDate(option: string) {
 
 export function parsePort(value: string): number {
   const port = Number(value);
-  if (!/^\d+$/.test(value) || port > 65535) throw bad('--port', value, 'a whole number from 0 to 65535 (0 picks a free port)');
+  if (!/^\d+$/.test(value) || port > 65535)
+    throw bad('--port', value, 'a whole number from 0 to 65535 (0 picks a free port)');
   return port;
 }
 

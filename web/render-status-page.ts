@@ -1,7 +1,13 @@
 /** Server-rendered status page: the data shoebox has, until the chat and dashboard arrive. */
 import type { StatusReport } from './status-report.ts';
 
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
 
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
@@ -14,7 +20,9 @@ export function renderStatusPage(report: StatusReport): string {
         `<tr><td>${escapeHtml(t.schema)}.${escapeHtml(t.name)}</td><td class="num">${t.rows.toLocaleString('en-US')}</td></tr>`,
     )
     .join('\n');
-  const period = report.period ? `${escapeHtml(report.period.first)} to ${escapeHtml(report.period.last)}` : 'no data loaded yet';
+  const period = report.period
+    ? `${escapeHtml(report.period.first)} to ${escapeHtml(report.period.last)}`
+    : 'no data loaded yet';
   return `<!doctype html>
 <html lang="en">
 <head>

@@ -9,13 +9,18 @@ export interface RunningWebServer {
   close(): Promise<void>;
 }
 
-export function startWebServer(options: WebAppOptions & { port: number; host?: string }): Promise<RunningWebServer> {
+export function startWebServer(
+  options: WebAppOptions & { port: number; host?: string },
+): Promise<RunningWebServer> {
   const app = createWebApp(options);
   const host = options.host ?? '127.0.0.1';
   return new Promise((resolve, reject) => {
     const server: Server = app.listen(options.port, host);
     server.once('error', (error: NodeJS.ErrnoException) => {
-      const hint = error.code === 'EADDRINUSE' ? `port ${options.port} is in use; set PORT or pass --port` : error.message;
+      const hint =
+        error.code === 'EADDRINUSE'
+          ? `port ${options.port} is in use; set PORT or pass --port`
+          : error.message;
       reject(new CodedError(ErrorCode.BadArgument, `The web server could not start: ${hint}`));
     });
     server.once('listening', () => {

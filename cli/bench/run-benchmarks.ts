@@ -41,19 +41,39 @@ export async function runBenchmarks(options: BenchOptions): Promise<BenchmarkRow
     const generated = await runShoebox(['generate', '--scale', String(options.scale)], env);
     const took = /Took ([\d.]+) s, peak memory (\d+) MB/.exec(generated.output);
     const lines = Number(/sales_order_lines\.csv\s+(\d+) rows/.exec(generated.output)?.[1] ?? 0);
-    rows.push({ name: `generate demo, scale ${options.scale} (${lines.toLocaleString('en-US')} order lines)`, value: `${took?.[1]} s`, target: 'scale 1 under 120 s' });
-    rows.push({ name: 'generate demo, peak memory (RSS)', value: `${took?.[2]} MB`, target: 'bounded (streams rows)' });
+    rows.push({
+      name: `generate demo, scale ${options.scale} (${lines.toLocaleString('en-US')} order lines)`,
+      value: `${took?.[1]} s`,
+      target: 'scale 1 under 120 s',
+    });
+    rows.push({
+      name: 'generate demo, peak memory (RSS)',
+      value: `${took?.[2]} MB`,
+      target: 'bounded (streams rows)',
+    });
 
     step('loading the raw ERP tables into DuckDB');
     const loaded = await runShoebox(['etl'], env);
-    rows.push({ name: 'etl: raw load into DuckDB (whole process)', value: `${loaded.seconds.toFixed(1)} s (${Math.round(lines / loaded.seconds).toLocaleString('en-US')} order lines/s)`, target: '-' });
+    rows.push({
+      name: 'etl: raw load into DuckDB (whole process)',
+      value: `${loaded.seconds.toFixed(1)} s (${Math.round(lines / loaded.seconds).toLocaleString('en-US')} order lines/s)`,
+      target: '-',
+    });
 
     step('timing a month-by-region query');
-    rows.push({ name: 'month × region revenue over all order lines, DuckDB, warm median of 10', value: `${(await medianQueryMs(home)).toFixed(1)} ms`, target: '~40 ms at 1M lines' });
+    rows.push({
+      name: 'month × region revenue over all order lines, DuckDB, warm median of 10',
+      value: `${(await medianQueryMs(home)).toFixed(1)} ms`,
+      target: '~40 ms at 1M lines',
+    });
 
     step('restarting the demo (reuse, then serve)');
     const restart = await runShoebox(['demo', '--port', '0'], env, /serving on http/);
-    rows.push({ name: 'second `shoebox demo`: start to serving (reuses data and load)', value: `${restart.seconds.toFixed(2)} s`, target: 'under 3 s' });
+    rows.push({
+      name: 'second `shoebox demo`: start to serving (reuses data and load)',
+      value: `${restart.seconds.toFixed(2)} s`,
+      target: 'under 3 s',
+    });
 
     await writeFile(options.outFile, renderBenchmarks(rows, options));
     return rows;

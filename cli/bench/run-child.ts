@@ -31,7 +31,12 @@ export function runShoebox(args: string[], env: NodeJS.ProcessEnv, until?: RegEx
     child.on('error', reject);
     child.on('exit', (code) => {
       if (code !== 0) {
-        reject(new CodedError(ErrorCode.BadArgument, `shoebox ${args.join(' ')} failed (exit ${code}): ${output.trim().split('\n').pop()}`));
+        reject(
+          new CodedError(
+            ErrorCode.BadArgument,
+            `shoebox ${args.join(' ')} failed (exit ${code}): ${output.trim().split('\n').pop()}`,
+          ),
+        );
         return;
       }
       resolve({ seconds: seconds ?? (performance.now() - started) / 1000, output });

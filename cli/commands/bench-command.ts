@@ -10,7 +10,12 @@ export function registerBenchCommand(program: Command, context: CommandContext):
     .command('bench')
     .description('measure generation, loading, a warm query and restart time; write BENCHMARKS.md')
     .option('--scale <S>', 'demo size to measure at', parseScale, 1)
-    .option('--as-of <YYYY-MM-DD>', "the demo's last day (pinned so runs compare)", parseIsoDate('--as-of'), '2026-11-20')
+    .option(
+      '--as-of <YYYY-MM-DD>',
+      "the demo's last day (pinned so runs compare)",
+      parseIsoDate('--as-of'),
+      '2026-11-20',
+    )
     .option('--out <FILE>', 'where to write the results', 'BENCHMARKS.md')
     .action(async (options: { scale: number; asOf: string; out: string }) => {
       const outFile = path.resolve(context.io.cwd, options.out);

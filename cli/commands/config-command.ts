@@ -8,14 +8,25 @@ import type { CommandContext } from '../command-context.ts';
 export function registerConfigCommand(program: Command, context: CommandContext): void {
   program
     .command('config')
-    .description('print the effective settings (environment > shoebox.config.yaml > defaults), secrets redacted')
+    .description(
+      'print the effective settings (environment > shoebox.config.yaml > defaults), secrets redacted',
+    )
     .option('--json', 'print JSON instead of a table')
-    .addHelpText('after', `\nSettings:\n${SETTINGS.map((s) => `  ${s.name.padEnd(24)} ${s.description} Default: ${s.defaultText}.`).join('\n')}`)
+    .addHelpText(
+      'after',
+      `\nSettings:\n${SETTINGS.map((s) => `  ${s.name.padEnd(24)} ${s.description} Default: ${s.defaultText}.`).join('\n')}`,
+    )
     .action((options: { json?: boolean }) => {
       const config = context.config();
       const rows = effectiveSettings(config);
       if (options.json) {
-        context.print(JSON.stringify(Object.fromEntries(rows.map((r) => [r.name, { value: r.value, source: r.source }])), null, 2));
+        context.print(
+          JSON.stringify(
+            Object.fromEntries(rows.map((r) => [r.name, { value: r.value, source: r.source }])),
+            null,
+            2,
+          ),
+        );
         return;
       }
       if (config.configFile) context.print(`config file: ${config.configFile}`);

@@ -16,7 +16,9 @@ interface DemoOptions {
 export function registerDemoCommand(program: Command, context: CommandContext): void {
   program
     .command('demo')
-    .description('build the Cordova Shoe Co. demo (reusing what was built before), load it and start the web app')
+    .description(
+      'build the Cordova Shoe Co. demo (reusing what was built before), load it and start the web app',
+    )
     .option('--scale <S>', 'size: 1 is about a million order lines (default DEMO_SCALE or 1)', parseScale)
     .option('--seed <N>', 'random seed (default DEMO_SEED or 42)', parseSeed)
     .option('--fresh', 'regenerate and reload even if data for this seed and scale exists')
@@ -31,7 +33,9 @@ export function registerDemoCommand(program: Command, context: CommandContext): 
       });
       const warehouse = await openConfiguredWarehouse(context);
       try {
-        await loadDemoIntoWarehouse(context, warehouse, demo, { force: (options.fresh ?? false) && demo.reused });
+        await loadDemoIntoWarehouse(context, warehouse, demo, {
+          force: (options.fresh ?? false) && demo.reused,
+        });
         if (options.serve) await serveUntilStopped(context, warehouse, { port: options.port });
       } finally {
         await warehouse.close();

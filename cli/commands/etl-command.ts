@@ -25,11 +25,19 @@ export function registerEtlCommand(program: Command, context: CommandContext): v
       const dir = demoDir(context);
       const manifest = await readManifest(dir);
       if (!manifest) {
-        throw new CodedError(ErrorCode.DemoDataMissing, `No demo data in ${dir}; run \`shoebox generate\` or \`shoebox demo\` first.`);
+        throw new CodedError(
+          ErrorCode.DemoDataMissing,
+          `No demo data in ${dir}; run \`shoebox generate\` or \`shoebox demo\` first.`,
+        );
       }
       const warehouse = await openConfiguredWarehouse(context);
       try {
-        await loadDemoIntoWarehouse(context, warehouse, { dir, manifest, reused: true }, { force: options.force ?? false });
+        await loadDemoIntoWarehouse(
+          context,
+          warehouse,
+          { dir, manifest, reused: true },
+          { force: options.force ?? false },
+        );
       } finally {
         await warehouse.close();
       }

@@ -16,11 +16,21 @@ interface GenerateOptions {
 export function registerGenerateCommand(program: Command, context: CommandContext): void {
   program
     .command('generate')
-    .description('generate the Cordova Shoe Co. demo data (ERP tables, ledger history, accountants\' files) into a folder')
+    .description(
+      "generate the Cordova Shoe Co. demo data (ERP tables, ledger history, accountants' files) into a folder",
+    )
     .option('--scale <S>', 'size: 1 is about a million order lines (default DEMO_SCALE or 1)', parseScale)
-    .option('--seed <N>', 'random seed; the same seed, scale and --as-of give byte-identical files (default DEMO_SEED or 42)', parseSeed)
+    .option(
+      '--seed <N>',
+      'random seed; the same seed, scale and --as-of give byte-identical files (default DEMO_SEED or 42)',
+      parseSeed,
+    )
     .option('--out <DIR>', 'output folder, replaced atomically (default $SHOEBOX_HOME/demo)')
-    .option('--as-of <YYYY-MM-DD>', 'last day of data (default: today, or SHOEBOX_NOW)', parseIsoDate('--as-of'))
+    .option(
+      '--as-of <YYYY-MM-DD>',
+      'last day of data (default: today, or SHOEBOX_NOW)',
+      parseIsoDate('--as-of'),
+    )
     .action(async (options: GenerateOptions) => {
       const config = context.config();
       const outDir = path.resolve(context.io.cwd, options.out ?? path.join(config.home, 'demo'));
@@ -29,12 +39,21 @@ export function registerGenerateCommand(program: Command, context: CommandContex
       const asOf = options.asOf ?? isoDate(config.clock.now());
       const progress = context.progress();
       const started = performance.now();
-      const manifest = await generateDemo({ seed, scale, asOf, outDir, onProgress: (p) => progress.update(p) });
+      const manifest = await generateDemo({
+        seed,
+        scale,
+        asOf,
+        outDir,
+        onProgress: (p) => progress.update(p),
+      });
       progress.finish();
       const seconds = (performance.now() - started) / 1000;
       const peakMb = process.resourceUsage().maxRSS / 1024;
-      context.print(`Wrote the demo data (seed ${seed}, scale ${scale}, ${manifest.firstDay} to ${manifest.asOf}) to ${outDir}`);
-      for (const table of manifest.tables) context.print(`  ${table.file.padEnd(40)} ${String(table.rows).padStart(10)} rows`);
+      context.print(
+        `Wrote the demo data (seed ${seed}, scale ${scale}, ${manifest.firstDay} to ${manifest.asOf}) to ${outDir}`,
+      );
+      for (const table of manifest.tables)
+        context.print(`  ${table.file.padEnd(40)} ${String(table.rows).padStart(10)} rows`);
       context.print(`  ${manifest.accountantFiles.length} accountants' files`);
       context.print(`Took ${seconds.toFixed(1)} s, peak memory ${peakMb.toFixed(0)} MB.`);
     });

@@ -7,7 +7,10 @@ import { CodedError, ErrorCode } from '../../core/coded-error.ts';
 import type { CommandContext } from '../command-context.ts';
 
 function notYet(what: string): never {
-  throw new CodedError(ErrorCode.NotImplemented, `${what} is not built yet in this version of shoebox; see docs/architecture.md for the plan.`);
+  throw new CodedError(
+    ErrorCode.NotImplemented,
+    `${what} is not built yet in this version of shoebox; see docs/architecture.md for the plan.`,
+  );
 }
 
 export function registerLaterCommands(program: Command, _context: CommandContext): void {

@@ -1,8 +1,8 @@
 /** `shoebox serve`: the web app on PORT, over whatever the warehouse holds. */
 import type { Command } from 'commander';
-import { readManifest } from '../../demo/manifest.ts';
 import { openWarehouse } from '../../db/open-warehouse.ts';
 import type { Warehouse } from '../../db/warehouse.ts';
+import { readManifest } from '../../demo/manifest.ts';
 import { startWebServer } from '../../web/start-web-server.ts';
 import type { CommandContext } from '../command-context.ts';
 import { demoDir, gatherStatus } from '../demo-workflow.ts';
