@@ -16,6 +16,13 @@ export const ErrorCode = {
   WarehouseTimeout: 'WAREHOUSE_TIMEOUT',
   WarehouseConnectFailed: 'WAREHOUSE_CONNECT_FAILED',
   LedgerQueryFailed: 'LEDGER_QUERY_FAILED',
+  LedgerMigrationFailed: 'LEDGER_MIGRATION_FAILED',
+  LedgerInvalidInput: 'LEDGER_INVALID_INPUT',
+  LedgerForbidden: 'LEDGER_FORBIDDEN',
+  LedgerNotFound: 'LEDGER_NOT_FOUND',
+  LedgerDraftClosed: 'LEDGER_DRAFT_CLOSED',
+  LedgerIdempotencyConflict: 'LEDGER_IDEMPOTENCY_CONFLICT',
+  LedgerReversalRefused: 'LEDGER_REVERSAL_REFUSED',
   DemoDataMissing: 'DEMO_DATA_MISSING',
   NotImplemented: 'NOT_IMPLEMENTED',
 } as const;

@@ -1,0 +1,80 @@
+-- Invariants held by the database itself, whoever writes: the service, an import, or psql.
+
+-- An entry has at least two postings, balances per currency, and a reversal mirrors its original.
+CREATE FUNCTION ledger_assert_entry_valid(target bigint) RETURNS void LANGUAGE plpgsql AS $$
+DECLARE
+  lines integer;
+  off record;
+  original bigint;
+BEGIN
+  SELECT count(*) INTO lines FROM ledger_postings WHERE entry_id = target;
+  IF lines < 2 THEN
+    RAISE EXCEPTION 'journal entry % has % posting(s); an entry needs at least two', target, lines
+      USING ERRCODE = '23514';
+  END IF;
+  SELECT currency, sum(amount_minor) AS total INTO off
+    FROM ledger_postings WHERE entry_id = target
+    GROUP BY currency HAVING sum(amount_minor) <> 0 LIMIT 1;
+  IF FOUND THEN
+    RAISE EXCEPTION 'journal entry % does not balance in %: debits minus credits = % minor units',
+      target, off.currency, off.total USING ERRCODE = '23514';
+  END IF;
+  SELECT reversal_of INTO original FROM ledger_entries WHERE id = target;
+  IF original IS NOT NULL AND EXISTS (
+    SELECT 1 FROM ledger_postings WHERE entry_id IN (target, original)
+      GROUP BY account_code, currency HAVING sum(amount_minor) <> 0
+  ) THEN
+    RAISE EXCEPTION 'journal entry % does not exactly reverse entry %', target, original
+      USING ERRCODE = '23514';
+  END IF;
+END $$;
+
+CREATE FUNCTION ledger_check_entry() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM ledger_assert_entry_valid(NEW.id);
+  RETURN NULL;
+END $$;
+
+CREATE FUNCTION ledger_check_posting() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM ledger_assert_entry_valid(NEW.entry_id);
+  RETURN NULL;
+END $$;
+
+-- Checked at COMMIT, so an entry and its postings can be inserted in any order in one transaction.
+CREATE CONSTRAINT TRIGGER ledger_entries_valid AFTER INSERT ON ledger_entries
+  DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION ledger_check_entry();
+CREATE CONSTRAINT TRIGGER ledger_postings_balanced AFTER INSERT ON ledger_postings
+  DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION ledger_check_posting();
+
+-- A reversal cannot itself be reversed (the unique index allows one reversal per entry).
+CREATE FUNCTION ledger_check_reversal() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF NEW.reversal_of IS NOT NULL
+     AND (SELECT reversal_of FROM ledger_entries WHERE id = NEW.reversal_of) IS NOT NULL THEN
+    RAISE EXCEPTION 'journal entry % is itself a reversal and cannot be reversed; record a new entry instead',
+      NEW.reversal_of USING ERRCODE = '23514';
+  END IF;
+  RETURN NEW;
+END $$;
+CREATE TRIGGER ledger_entries_no_reversal_of_reversal BEFORE INSERT ON ledger_entries
+  FOR EACH ROW EXECUTE FUNCTION ledger_check_reversal();
+
+-- Append-only: entries, postings and the audit trail are never edited or deleted, by anyone.
+CREATE FUNCTION ledger_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  RAISE EXCEPTION '% is append-only: % is refused; post a reversal entry instead', TG_TABLE_NAME, TG_OP
+    USING ERRCODE = '42501';
+END $$;
+CREATE TRIGGER ledger_entries_append_only BEFORE UPDATE OR DELETE ON ledger_entries
+  FOR EACH ROW EXECUTE FUNCTION ledger_refuse_change();
+CREATE TRIGGER ledger_entries_no_truncate BEFORE TRUNCATE ON ledger_entries
+  FOR EACH STATEMENT EXECUTE FUNCTION ledger_refuse_change();
+CREATE TRIGGER ledger_postings_append_only BEFORE UPDATE OR DELETE ON ledger_postings
+  FOR EACH ROW EXECUTE FUNCTION ledger_refuse_change();
+CREATE TRIGGER ledger_postings_no_truncate BEFORE TRUNCATE ON ledger_postings
+  FOR EACH STATEMENT EXECUTE FUNCTION ledger_refuse_change();
+CREATE TRIGGER ledger_requests_append_only BEFORE UPDATE OR DELETE ON ledger_requests
+  FOR EACH ROW EXECUTE FUNCTION ledger_refuse_change();
+CREATE TRIGGER ledger_requests_no_truncate BEFORE TRUNCATE ON ledger_requests
+  FOR EACH STATEMENT EXECUTE FUNCTION ledger_refuse_change();
