@@ -106,8 +106,8 @@ export function describeStories(
       effect: 'No sales before the opening day; adds to its region from then on.',
     },
     onlineGrowth: {
-      onlinePerYear: GROWTH.online - 1,
-      storesPerYear: GROWTH.store - 1,
+      onlinePerYear: Math.round((GROWTH.online - 1) * 1000) / 1000,
+      storesPerYear: Math.round((GROWTH.store - 1) * 1000) / 1000,
       effect:
         'Online sales grow about 28% a year against 2.5% for like-for-like stores, so the online share rises every year.',
     },
