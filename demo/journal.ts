@@ -39,6 +39,24 @@ export interface BankMovement {
   balanceAfter: number;
 }
 
+/** A payment out of the bank account: Dr `account` (by cost centre), Cr 1010. */
+export function bankPayment(
+  day: number,
+  account: string,
+  cents: number,
+  what: Pick<Posting, 'source' | 'memo' | 'reference' | 'time' | 'bankText'> & { costCenter?: string },
+): Posting {
+  return {
+    day,
+    createdBy: 'ap-payment-run',
+    ...what,
+    lines: [
+      { account, amount: cents, costCenter: what.costCenter ?? null },
+      { account: BANK, amount: -cents },
+    ],
+  };
+}
+
 export class Journal {
   readonly balances = new Map<string, number>(ACCOUNTS.map((a) => [a.code, 0]));
   readonly bank: BankMovement[] = [];

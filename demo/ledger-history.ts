@@ -1,22 +1,19 @@
 /**
  * The finance side of the history, day by day from the ERP's first day (balances only) and
- * written from January 1 two years before asOf: card payouts, the cash schedules (customer
- * receipts, supplier runs, rent, payroll, card bill, distributions), goods received against
- * payables, the accountants' expenses, and the day's sales, cost of sales and returns, in the
- * order of their created_at times. Every entry balances.
+ * written from January 1 two years before asOf. Each day posts, in created_at order: card
+ * payouts, a standard-cost change, customer receipts, rent, supplier and card payments, payroll,
+ * goods received, the accountants' expenses, then the day's sales, cost of sales and returns.
  */
-import { join } from 'node:path';
 import { CashSchedules } from './cash-schedules.ts';
-import { ACCOUNTS } from './chart-of-accounts.ts';
-import { CsvWriter } from './csv-writer.ts';
 import type { DailyFacts, Receipt } from './daily-facts.ts';
 import { isoDay, partsOf } from './dates.ts';
 import { type Expense, expensesForMonth } from './expenses.ts';
 import { type BankMovement, Journal } from './journal.ts';
+import { postCapital, postExpense, postReceipt, writeChartOfAccounts } from './ledger-documents.ts';
 import { cogsPosting, returnsPosting, salesPostings, settlementPostings } from './ledger-postings.ts';
-import { chartOfAccountsTable } from './ledger-tables.ts';
 import type { Store } from './locations.ts';
 import { OperatingCosts } from './operating-costs.ts';
+import { postPayroll, postRent } from './payroll-and-rent.ts';
 import type { ProgressReporter } from './progress.ts';
 import type { Random } from './random.ts';
 import { PRICE_RISE_PCT, PRICE_RISE_SUPPLIER_ID, supplierById } from './suppliers.ts';
@@ -41,83 +38,12 @@ export interface LedgerInput {
   progress: ProgressReporter;
 }
 
-function writeChartOfAccounts(dir: string, stamp: string): number {
-  const writer = new CsvWriter(
-    join(dir, 'chart_of_accounts.csv'),
-    chartOfAccountsTable.columns.map((c) => c.name),
-  );
-  for (const a of ACCOUNTS)
-    writer.row([a.code, a.name, a.type, a.normal, a.synonyms.join('; '), a.description, stamp]);
-  writer.close();
-  return writer.rows;
-}
-
-/** Owners' capital before the history: the opening stock plus about a month of the first year's takings. */
-function capitalise(journal: Journal, facts: DailyFacts, selling: readonly Store[], firstDay: number): void {
-  let firstYear = 0;
-  for (let d = firstDay; d < firstDay + 365; d++) {
-    for (const s of selling)
-      firstYear += (facts.gross[facts.index(d, s.id)] ?? 0) - (facts.discount[facts.index(d, s.id)] ?? 0);
-  }
-  const cash = Math.round(firstYear * 0.08);
-  journal.post({
-    day: firstDay,
-    source: 'opening',
-    memo: 'Capital',
-    reference: null,
-    createdBy: 'migration',
-    time: '00:00:00',
-    lines: [
-      { account: '1200', amount: facts.openingStockCents },
-      { account: '1010', amount: cash },
-      { account: '3000', amount: -(facts.openingStockCents + cash) },
-    ],
-  });
-}
-
-function postReceipt(journal: Journal, r: Receipt, storeCode: string): void {
-  journal.post({
-    day: r.day,
-    source: 'purchasing',
-    memo: `Goods received ${r.poNumber} from ${supplierById(r.supplierId).name} at ${storeCode}`,
-    reference: r.poNumber,
-    createdBy: 'erp-sync',
-    time: '13:00:00',
-    lines: [
-      { account: '1200', amount: r.standardCents },
-      { account: '5100', amount: r.invoiceCents - r.standardCents },
-      { account: '2000', amount: -r.invoiceCents },
-    ],
-  });
-}
-
-function postExpense(journal: Journal, e: Expense): void {
-  const bankWords = e.payment === 'Direct debit' ? 'DIRECT DEBIT' : 'TRANSFER TO';
-  journal.post({
-    day: e.day,
-    source: 'accountants',
-    memo: `${e.vendor}: ${e.description}`,
-    reference: e.reference,
-    createdBy: 'accountants-import',
-    time: '17:00:00',
-    bankText: `${bankWords} ${e.vendor.toUpperCase()}`,
-    lines: [
-      { account: e.accountCode, amount: e.amountCents, costCenter: e.costCenter },
-      { account: e.payment === 'Card' ? '2100' : '1010', amount: -e.amountCents },
-    ],
-  });
-}
-
 export function writeLedger(input: LedgerInput): LedgerResult {
   const { facts, stores, timeline, rng, dir, progress } = input;
   const accounts = writeChartOfAccounts(dir, `${isoDay(timeline.firstDay - 730)} 08:00:00`);
   const journal = new Journal(dir, timeline.ledgerFirstDay);
-  const cash = new CashSchedules(
-    journal,
-    new OperatingCosts(facts, stores, timeline),
-    input.wholesaleNames,
-    rng.fork('cash'),
-  );
+  const costs = new OperatingCosts(facts, stores, timeline);
+  const cash = new CashSchedules(journal, input.wholesaleNames, rng.fork('cash'));
   const selling = stores.filter((s) => s.type !== 'warehouse');
   const channels = new Map(
     ['store', 'online', 'wholesale'].map((c) => [c, selling.filter((s) => s.type === c)]),
@@ -127,7 +53,7 @@ export function writeLedger(input: LedgerInput): LedgerResult {
   let monthExpenses: Expense[] = [];
   let receipt = 0;
   try {
-    capitalise(journal, facts, selling, timeline.firstDay);
+    postCapital(journal, facts, selling, timeline.firstDay);
     progress.start('ledger', timeline.days);
     for (let day = timeline.firstDay; day <= timeline.asOf; day++) {
       const parts = partsOf(day);
@@ -147,11 +73,10 @@ export function writeLedger(input: LedgerInput): LedgerResult {
       for (const p of settlementPostings(facts, day, channels)) journal.post(p);
       const reval = facts.revaluations.get(day);
       if (reval !== undefined) {
-        const memo = `Standard cost update: ${supplierById(PRICE_RISE_SUPPLIER_ID).name} prices up ${PRICE_RISE_PCT}%`;
         journal.post({
           day,
           source: 'inventory',
-          memo,
+          memo: `Standard cost update: ${supplierById(PRICE_RISE_SUPPLIER_ID).name} prices up ${PRICE_RISE_PCT}%`,
           reference: `STDCOST-${isoDay(day)}`,
           createdBy: 'erp-sync',
           time: '06:30:00',
@@ -161,7 +86,10 @@ export function writeLedger(input: LedgerInput): LedgerResult {
           ],
         });
       }
-      cash.post(day, parts);
+      cash.collect(day);
+      postRent(journal, costs, day, parts);
+      cash.pay(day, parts);
+      postPayroll(journal, costs, day, parts);
       for (
         ;
         receipt < facts.receipts.length && (facts.receipts[receipt]?.day ?? Number.POSITIVE_INFINITY) <= day;
