@@ -9,7 +9,8 @@ import { CodedError, ErrorCode } from '../core/coded-error.ts';
 import { MAX_DAYS_AHEAD, MAX_YEARS_BACK } from './ledger-draft.ts';
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-const MONTH = String.raw`(?<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)`;
+const MONTH =
+  '(?<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
 const MONTH2 = MONTH.replace('?<month>', '?<month2>');
 const PATTERNS = [
   /\b(?:on\s+)?(?<iso>\d{4}-\d{2}-\d{2})\b/i,
@@ -78,7 +79,8 @@ function resolve(g: Record<string, string | undefined>, today: Date, said: strin
   return date;
 }
 
-function checkRange(date: Date, today: Date): void {
+/** Refuses a date beyond MAX_DAYS_AHEAD or before MAX_YEARS_BACK (today is a UTC midnight). */
+export function checkRange(date: Date, today: Date): void {
   const ahead = (date.getTime() - today.getTime()) / DAY_MS;
   if (ahead > MAX_DAYS_AHEAD) {
     throw invalid(

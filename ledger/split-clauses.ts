@@ -11,11 +11,11 @@ export interface Clause {
   text: string;
 }
 
-const KEYWORDS = String.raw`for|from|to|by|via|using|through|paid`;
+const KEYWORDS = 'for|from|to|by|via|using|through|paid';
 const METHOD = String.raw`(?:(?:credit|debit|company|corporate)\s+)?card|cash|bank\s+transfer|wire(?:\s+transfer)?|cheque|check`;
 const SPLIT = new RegExp(String.raw`[,;]|\s+(?=(?:${KEYWORDS})\b)|\s+(?=(?:in|with)\s+(?:${METHOD})\b)`, 'i');
 const LEAD = new RegExp(String.raw`^(${KEYWORDS}|in|with)\b\s*`, 'i');
-const BARE_METHOD = new RegExp(String.raw`^(?:${METHOD})$`, 'i');
+const BARE_METHOD = new RegExp(`^(?:${METHOD})$`, 'i');
 
 function keyOf(word: string): ClauseKey {
   const lower = word.toLowerCase();

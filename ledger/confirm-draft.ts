@@ -1,0 +1,62 @@
+/**
+ * Confirms a pending draft into a posted entry, once: the draft row is locked, so a second
+ * confirm (same or another key, at the same time or later) finds it confirmed and returns the
+ * same entry. A cancelled draft cannot be confirmed.
+ */
+import type { Clock } from '../core/clock.ts';
+import { CodedError, ErrorCode } from '../core/coded-error.ts';
+import type { LedgerSession } from '../db/ledger-db.ts';
+import { auditRequest } from './audit-request.ts';
+import type { ChartAccount } from './chart-matcher.ts';
+import type { LedgerActor } from './ledger-actor.ts';
+import { findDraft } from './ledger-drafts.ts';
+import { postEntry } from './post-entry.ts';
+import { type PostedEntry, readEntries, readEntry } from './read-entries.ts';
+import { validateDraft } from './validate-draft.ts';
+
+export async function confirmDraft(
+  tx: LedgerSession,
+  actor: LedgerActor,
+  draftId: string,
+  context: { idempotencyKey: string; at: Date; chart: readonly ChartAccount[]; clock: Clock },
+): Promise<PostedEntry> {
+  const row = await findDraft(tx, actor, draftId, true);
+  if (row.status === 'confirmed') {
+    const [entry] = await readEntries(tx, 'e.entry_number = $1', [row.entry_number]);
+    if (entry) return entry;
+  }
+  if (row.status === 'cancelled') {
+    throw new CodedError(
+      ErrorCode.LedgerDraftClosed,
+      `Draft ${draftId} was cancelled and cannot be confirmed; record it again to make a new draft.`,
+    );
+  }
+  // The chart or the date window may have changed since the draft was made.
+  const draft = validateDraft(row.draft, context.chart, context.clock);
+  const requestId = await auditRequest(tx, actor, {
+    action: 'confirm',
+    text: null,
+    idempotencyKey: context.idempotencyKey,
+    at: context.at,
+  });
+  const posted = await postEntry(tx, {
+    kind: draft.kind,
+    entryDate: draft.entryDate,
+    memo: draft.memo,
+    counterparty: draft.counterparty,
+    reversalOf: null,
+    idempotencyKey: context.idempotencyKey,
+    requestId,
+    createdBy: actor.userId,
+    at: context.at,
+    postings: [
+      { accountCode: draft.debitAccount, amountMinor: draft.amountMinor, currency: draft.currency },
+      { accountCode: draft.creditAccount, amountMinor: -draft.amountMinor, currency: draft.currency },
+    ],
+  });
+  await tx.query(
+    `UPDATE ledger_drafts SET status = 'confirmed', entry_id = $2, resolved_by = $3, resolved_at = $4 WHERE id = $1`,
+    [draftId, posted.id, actor.userId, context.at],
+  );
+  return readEntry(tx, posted.id);
+}
