@@ -12,8 +12,21 @@ import { isKnownCurrency } from './currencies.ts';
 import { type LedgerDraft, ledgerDraftSchema } from './ledger-draft.ts';
 import { checkRange } from './parse-entry-date.ts';
 
-// C0/C1 controls (tab and newline included: a memo is one line) and bidi overrides/isolates.
-const UNSAFE_TEXT = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/u;
+/** C0/C1 controls (tab and newline included: a memo is one line) and bidi overrides/isolates. */
+function unsafeText(text: string): boolean {
+  for (const char of text) {
+    const code = char.codePointAt(0) as number;
+    if (
+      code < 0x20 ||
+      (code >= 0x7f && code <= 0x9f) ||
+      (code >= 0x202a && code <= 0x202e) ||
+      (code >= 0x2066 && code <= 0x2069)
+    ) {
+      return true;
+    }
+  }
+  return false;
+}
 
 function invalid(message: string, details?: Record<string, unknown>): CodedError {
   return new CodedError(ErrorCode.LedgerInvalidInput, message, details ? { details } : undefined);
@@ -51,7 +64,7 @@ export function validateDraft(input: unknown, chart: readonly ChartAccount[], cl
     ['memo', draft.memo],
     ['counterparty', draft.counterparty ?? ''],
   ] as const) {
-    if (UNSAFE_TEXT.test(value)) {
+    if (unsafeText(value)) {
       throw invalid(`The ${field} contains control or text-direction override characters; remove them.`);
     }
   }
