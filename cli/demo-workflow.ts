@@ -8,7 +8,7 @@ import path from 'node:path';
 import { isoDate } from '../core/clock.ts';
 import type { Warehouse } from '../db/warehouse.ts';
 import { erpTables, tableFile } from '../demo/erp-tables.ts';
-import { type DemoManifest, generateDemo } from '../demo/generate-demo.ts';
+import type { DemoManifest } from '../demo/generate-demo.ts';
 import { readManifest } from '../demo/manifest.ts';
 import { lastLoadedAtOf, loadRawTables, type RawLoadResult } from '../glue/load-raw-tables.ts';
 import type { StatusReport } from '../web/status-report.ts';
@@ -55,6 +55,8 @@ export async function ensureDemoData(
   context.log.info(
     `Generating Cordova Shoe Co. demo data (seed ${options.seed}, scale ${options.scale}, data to ${asOf}) in ${dir}`,
   );
+  // Imported only when generating: the generator's modules cost start-up time on every reuse.
+  const { generateDemo } = await import('../demo/generate-demo.ts');
   const progress = context.progress();
   const started = performance.now();
   const manifest = await generateDemo({

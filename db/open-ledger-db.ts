@@ -7,21 +7,23 @@
  */
 import { join } from 'node:path';
 import { CodedError, ErrorCode } from '../core/coded-error.ts';
-import type { LedgerDb } from './ledger-db.ts';
-import { PgliteLedgerDb } from './pglite-ledger-db.ts';
-import { PostgresLedgerDb } from './postgres-ledger-db.ts';
 import { pathAfterScheme, schemeOf } from '../core/url-scheme.ts';
+import type { LedgerDb } from './ledger-db.ts';
 
+// Engines are imported when chosen: PGlite's WASM and pg each cost start-up time.
 export async function openLedgerDb(url: string, options: { home?: string } = {}): Promise<LedgerDb> {
   const scheme = schemeOf(url);
   switch (scheme) {
     case 'pglite:': {
+      const { PgliteLedgerDb } = await import('./pglite-ledger-db.ts');
       const path = pathAfterScheme(url, scheme);
       return PgliteLedgerDb.open(path === '' ? join(options.home ?? '.shoebox', 'ledger') : path);
     }
     case 'postgres:':
-    case 'postgresql:':
+    case 'postgresql:': {
+      const { PostgresLedgerDb } = await import('./postgres-ledger-db.ts');
       return new PostgresLedgerDb(url);
+    }
     default:
       throw new CodedError(
         ErrorCode.UnsupportedUrl,

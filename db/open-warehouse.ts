@@ -10,12 +10,9 @@
  */
 import { join } from 'node:path';
 import { CodedError, ErrorCode } from '../core/coded-error.ts';
-import { DUCKDB_MEMORY } from './duckdb-instances.ts';
-import { DuckDbWarehouse } from './duckdb-warehouse.ts';
-import { PostgresWarehouse } from './postgres-warehouse.ts';
-import { parseRedshiftDataUrl } from './redshift-data-url.ts';
-import { RedshiftDataWarehouse } from './redshift-data-warehouse.ts';
 import { pathAfterScheme, schemeOf } from '../core/url-scheme.ts';
+import { DUCKDB_MEMORY } from './duckdb-instances.ts';
+import { parseRedshiftDataUrl } from './redshift-data-url.ts';
 import type { Warehouse } from './warehouse.ts';
 
 export interface OpenWarehouseOptions {
@@ -29,20 +26,26 @@ export interface OpenWarehouseOptions {
   endpoint?: string;
 }
 
+// Adapters are imported when chosen: each drags in a driver (DuckDB, pg, the AWS SDK) that
+// costs start-up time, and a process only ever needs one of them.
 export async function openWarehouse(url: string, options: OpenWarehouseOptions = {}): Promise<Warehouse> {
   const scheme = schemeOf(url);
   switch (scheme) {
     case 'duckdb:': {
+      const { DuckDbWarehouse } = await import('./duckdb-warehouse.ts');
       const path = pathAfterScheme(url, scheme);
       if (path === DUCKDB_MEMORY) return DuckDbWarehouse.open(DUCKDB_MEMORY);
       return DuckDbWarehouse.open(path === '' ? join(options.home ?? '.shoebox', 'warehouse.duckdb') : path);
     }
     case 'postgres:':
     case 'postgresql:':
-    case 'redshift:':
+    case 'redshift:': {
+      const { PostgresWarehouse } = await import('./postgres-warehouse.ts');
       return new PostgresWarehouse({ url, copyIamRole: options.copyIamRole });
+    }
     case 'redshift-data:': {
       const parsed = parseRedshiftDataUrl(url);
+      const { RedshiftDataWarehouse } = await import('./redshift-data-warehouse.ts');
       return new RedshiftDataWarehouse({
         target: parsed.target,
         region: parsed.region ?? options.region,
