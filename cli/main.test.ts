@@ -157,7 +157,7 @@ describe('shoebox', () => {
     const { exitCode, stderr } = await shoebox(['etl']);
     expect(exitCode).toBe(1);
     expect(stderr).toBe(
-      `error: No demo data in ${path.join(home, '.shoebox', 'demo')}; run \`shoebox generate\` or \`shoebox demo\` first.\n`,
+      `error: No demo data in ${path.join(home, 'demo')}; run \`shoebox generate\` or \`shoebox demo\` first.\n`,
     );
   });
 

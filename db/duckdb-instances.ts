@@ -5,6 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
+import { CodedError, ErrorCode, messageOf } from '../core/coded-error.ts';
 import { SharedHandles } from './shared-handles.ts';
 
 export const DUCKDB_MEMORY = ':memory:';
@@ -16,8 +17,17 @@ export function duckdbPath(path: string): string {
 
 export const duckdbInstances = new SharedHandles<DuckDBInstance>(
   async (key) => {
-    if (key !== DUCKDB_MEMORY) mkdirSync(dirname(key), { recursive: true });
-    return DuckDBInstance.create(key);
+    if (key === DUCKDB_MEMORY) return DuckDBInstance.create(key);
+    // A bad path is a setting to fix, not a query failure: say which file and what to do.
+    try {
+      mkdirSync(dirname(key), { recursive: true });
+      return await DuckDBInstance.create(key);
+    } catch (error) {
+      throw new CodedError(
+        ErrorCode.PathUnwritable,
+        `Cannot open the DuckDB file ${key}: ${messageOf(error)}. Point WAREHOUSE_URL=duckdb:PATH at a writable folder.`,
+      );
+    }
   },
   async (instance) => instance.closeSync(),
   (key) => key === DUCKDB_MEMORY,
