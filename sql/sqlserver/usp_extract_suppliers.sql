@@ -1,0 +1,50 @@
+/*
+  extract.usp_extract_suppliers: incremental extract of dbo.suppliers (Factories and tanneries the company buys finished goods from).
+
+  Output contract: one result set, these columns in this order, types as the ERP declares them:
+      supplier_id         int
+      supplier_name       nvarchar(80)
+      country             nvarchar(40)
+      lead_time_days      int
+      payment_terms_days  int
+      contact_email       nvarchar(120)
+      modified_at         datetime2
+      row_version         bigint
+  Rows: those with row_version > @since_row_version, in ascending row_version order (ties
+  broken by the primary key: supplier_id), at most @batch_size of them.
+
+  Watermark: row_version is the ERP's bigint change counter; it grows with modified_at within
+  the table, so a changed row always comes back with a larger value. Pass 0 for a first full
+  extract; then pass the row_version of the last row received. A batch with fewer than
+  @batch_size rows means the caller has caught up. Rows are re-sent, never skipped, if a batch
+  is retried with the same watermark, so the warehouse merge must be idempotent (by key).
+  row_version is unique within the table (as SQL Server's rowversion is), so the batch
+  boundary never splits a tie. If the ERP's column is a real rowversion (not an application
+  counter), also bound the scan by MIN_ACTIVE_ROWVERSION(), so that a transaction still open
+  cannot commit a smaller value behind the watermark; the demo's bigint column is not.
+
+  Batching: @batch_size from 1 to 1,000,000 (default 50,000); anything else raises error 50001.
+  Deleted rows are not reported (the ERP never deletes rows in these tables).
+*/
+CREATE OR ALTER PROCEDURE extract.usp_extract_suppliers
+  @since_row_version BIGINT,
+  @batch_size INT = 50000
+AS
+BEGIN
+  SET NOCOUNT ON;
+  IF @batch_size IS NULL OR @batch_size < 1 OR @batch_size > 1000000
+    THROW 50001, N'@batch_size must be from 1 to 1000000', 1;
+  SELECT TOP (@batch_size)
+    supplier_id,
+    supplier_name,
+    country,
+    lead_time_days,
+    payment_terms_days,
+    contact_email,
+    modified_at,
+    row_version
+  FROM dbo.suppliers
+  WHERE row_version > @since_row_version
+  ORDER BY row_version, supplier_id;
+END;
+GO
