@@ -46,6 +46,11 @@ export class LedgerService {
     this.defaultCurrency = options.defaultCurrency ?? 'USD';
   }
 
+  /** The database, for batch work that is not a user's request (imports). */
+  get database(): LedgerDb {
+    return this.db;
+  }
+
   chart(): Promise<ChartAccount[]> {
     return loadChart(this.db);
   }

@@ -7,6 +7,7 @@ import { registerDemoCommand } from './demo-command.ts';
 import { registerEtlCommand } from './etl-command.ts';
 import { registerGenerateCommand } from './generate-command.ts';
 import { registerLaterCommands } from './later-commands.ts';
+import { registerLedgerCommand } from './ledger-command.ts';
 import { registerServeCommand } from './serve-command.ts';
 
 export function registerCommands(program: Command, context: CommandContext): void {
@@ -15,6 +16,7 @@ export function registerCommands(program: Command, context: CommandContext): voi
   registerEtlCommand(program, context);
   registerServeCommand(program, context);
   registerLaterCommands(program, context);
+  registerLedgerCommand(program, context);
   registerBenchCommand(program, context);
   registerConfigCommand(program, context);
 }
