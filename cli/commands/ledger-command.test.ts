@@ -91,7 +91,7 @@ describe('shoebox ledger', () => {
     expect(staff.stdout).toContain('debit   6900 Office supplies');
     expect(staff.exitCode).toBe(1);
     expect(staff.stderr.trim()).toBe(
-      'sam may not confirm a draft: it needs the "finance" role. Ask someone in finance to do it.',
+      'error: sam may not confirm a draft: it needs the "finance" role. Ask someone in finance to do it.',
     );
 
     const posted = await shoebox('record', 'record expense 7 for stationery in cash', '--yes');
@@ -100,14 +100,14 @@ describe('shoebox ledger', () => {
 
     const question = await shoebox('record', 'record expense 7 for stationery');
     expect(question.stderr.trim()).toBe(
-      'How was it paid (card, cash, bank transfer)? 1010 Bank; 2100 Card payable',
+      'error: How was it paid (card, cash, bank transfer)? 1010 Bank; 2100 Card payable',
     );
 
     const tb = await shoebox('report', 'trial-balance', '--csv', 'tb.csv');
     expect(tb.exitCode).toBe(0);
     expect(readFileSync(path.join(home, 'tb.csv'), 'utf8')).toContain('TOTAL,,USD,,,0');
     expect((await shoebox('report', 'nonsense')).stderr.trim()).toBe(
-      'Unknown report "nonsense"; use trial-balance, expenses or gl.',
+      'error: Unknown report "nonsense"; use trial-balance, expenses or gl.',
     );
   });
 });
