@@ -114,7 +114,8 @@ export async function lastLoadedAtOf(warehouse: Warehouse, source: string): Prom
   return typeof value === 'string' ? value : undefined;
 }
 
-async function recordLoad(
+/** Records that the extract named `fingerprint` from `source` is fully in; reruns compare against it. */
+export async function recordLoad(
   warehouse: Warehouse,
   source: string,
   fingerprint: string,
