@@ -11,7 +11,7 @@ import type { ChartAccount } from './chart-matcher.ts';
 import type { LedgerActor } from './ledger-actor.ts';
 import { findDraft } from './ledger-drafts.ts';
 import { postEntry } from './post-entry.ts';
-import { type PostedEntry, readEntries, readEntry } from './read-entries.ts';
+import { type PostedEntry, readEntries } from './read-entries.ts';
 import { validateDraft } from './validate-draft.ts';
 
 export async function confirmDraft(
@@ -58,5 +58,31 @@ export async function confirmDraft(
     `UPDATE ledger_drafts SET status = 'confirmed', entry_id = $2, resolved_by = $3, resolved_at = $4 WHERE id = $1`,
     [draftId, posted.id, actor.userId, context.at],
   );
-  return readEntry(tx, posted.id);
+  // Built from what was just written: no read-back query on the hot path.
+  const nameOf = (code: string) => context.chart.find((a) => a.code === code)?.name ?? code;
+  return {
+    entryId: posted.id,
+    entryNumber: posted.entryNumber,
+    entryDate: draft.entryDate,
+    kind: draft.kind,
+    memo: draft.memo,
+    counterparty: draft.counterparty === null ? null : draft.counterparty.trim(),
+    reversalOf: null,
+    reversedBy: null,
+    createdBy: actor.userId,
+    lines: [
+      {
+        accountCode: draft.debitAccount,
+        accountName: nameOf(draft.debitAccount),
+        amountMinor: draft.amountMinor,
+        currency: draft.currency,
+      },
+      {
+        accountCode: draft.creditAccount,
+        accountName: nameOf(draft.creditAccount),
+        amountMinor: -draft.amountMinor,
+        currency: draft.currency,
+      },
+    ],
+  };
 }

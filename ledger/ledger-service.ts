@@ -32,11 +32,15 @@ export interface WriteOptions {
   idempotencyKey: string;
 }
 
+/** Accounts added to the chart are seen by a running service within this time. */
+export const CHART_TTL_MS = 30_000;
+
 export type RecordOutcome = { status: 'draft'; card: DraftCard } | ClarifyingQuestion;
 
 export class LedgerService {
   private readonly clock: Clock;
   private readonly defaultCurrency: string;
+  private cachedChart: { at: number; chart: Promise<ChartAccount[]> } | undefined;
 
   constructor(
     private readonly db: LedgerDb,
@@ -55,9 +59,22 @@ export class LedgerService {
     return loadChart(this.db);
   }
 
+  /** The chart, re-read at most every CHART_TTL_MS: it changes rarely, and every write needs it. */
+  private currentChart(): Promise<ChartAccount[]> {
+    const now = Date.now();
+    if (!this.cachedChart || now - this.cachedChart.at > CHART_TTL_MS) {
+      const chart = loadChart(this.db);
+      this.cachedChart = { at: now, chart };
+      chart.catch(() => {
+        this.cachedChart = undefined;
+      });
+    }
+    return this.cachedChart.chart;
+  }
+
   /** Parses "record ..." text into a pending draft, or returns a clarifying question (nothing stored). */
   async record(actor: LedgerActor, text: string, options: WriteOptions): Promise<RecordOutcome> {
-    const chart = await loadChart(this.db);
+    const chart = await this.currentChart();
     const outcome = parseLedgerText(text, {
       chart,
       clock: this.clock,
@@ -73,7 +90,7 @@ export class LedgerService {
     input: unknown,
     options: WriteOptions & { text?: string },
   ): Promise<DraftCard> {
-    return this.storeDraft(actor, input, options.text ?? null, await loadChart(this.db), options);
+    return this.storeDraft(actor, input, options.text ?? null, await this.currentChart(), options);
   }
 
   private async storeDraft(
@@ -105,7 +122,7 @@ export class LedgerService {
 
   async confirm(actor: LedgerActor, draftId: string, options: WriteOptions): Promise<PostedEntry> {
     requireFinance(actor, 'confirm a draft');
-    const chart = await loadChart(this.db);
+    const chart = await this.currentChart();
     const at = this.clock.now();
     return this.db.transaction((tx) =>
       idempotentWrite(
@@ -123,7 +140,7 @@ export class LedgerService {
   }
 
   async cancel(actor: LedgerActor, draftId: string, options: WriteOptions): Promise<DraftCard> {
-    const chart = await loadChart(this.db);
+    const chart = await this.currentChart();
     const at = this.clock.now();
     return this.db.transaction((tx) =>
       idempotentWrite(
@@ -139,12 +156,12 @@ export class LedgerService {
   }
 
   async getDraft(actor: LedgerActor, draftId: string): Promise<DraftCard> {
-    return toCard(await findDraft(this.db, actor, draftId), await loadChart(this.db));
+    return toCard(await findDraft(this.db, actor, draftId), await this.currentChart());
   }
 
   /** Pending drafts: the actor's own, or everyone's for finance. */
   async listDrafts(actor: LedgerActor): Promise<DraftCard[]> {
-    const chart = await loadChart(this.db);
+    const chart = await this.currentChart();
     return (await listDraftRows(this.db, actor)).map((row) => toCard(row, chart));
   }
 

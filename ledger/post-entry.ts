@@ -26,18 +26,15 @@ export interface NewEntry {
 
 export async function counterpartyId(tx: LedgerSession, name: string | null): Promise<number | null> {
   if (name === null) return null;
-  // DO NOTHING, not DO UPDATE: the application role has no UPDATE on counterparties.
-  const inserted = await tx.query<{ id: number }>(
-    `INSERT INTO ledger_counterparties (name, name_key) VALUES ($1, lower($1))
-     ON CONFLICT (name_key) DO NOTHING RETURNING id`,
+  // DO NOTHING, not DO UPDATE: the application role has no UPDATE on counterparties. The SELECT
+  // cannot see the CTE's new row (one snapshot), hence the UNION ALL.
+  const { rows } = await tx.query<{ id: number }>(
+    `WITH added AS (
+       INSERT INTO ledger_counterparties (name, name_key) VALUES ($1, lower($1)) ON CONFLICT (name_key) DO NOTHING RETURNING id)
+     SELECT id FROM added UNION ALL SELECT id FROM ledger_counterparties WHERE name_key = lower($1) LIMIT 1`,
     [name.trim()],
   );
-  const found = inserted.rows[0]
-    ? inserted
-    : await tx.query<{ id: number }>('SELECT id FROM ledger_counterparties WHERE name_key = lower($1)', [
-        name.trim(),
-      ]);
-  return found.rows[0]?.id as number;
+  return rows[0]?.id as number;
 }
 
 export async function postEntry(
