@@ -6,7 +6,6 @@
 import type { Clock } from '../core/clock.ts';
 import { CodedError, ErrorCode } from '../core/coded-error.ts';
 import type { LedgerSession } from '../db/ledger-db.ts';
-import { auditRequest } from './audit-request.ts';
 import type { ChartAccount } from './chart-matcher.ts';
 import type { LedgerActor } from './ledger-actor.ts';
 import { findDraft } from './ledger-drafts.ts';
@@ -33,12 +32,6 @@ export async function confirmDraft(
   }
   // The chart or the date window may have changed since the draft was made.
   const draft = validateDraft(row.draft, context.chart, context.clock);
-  const requestId = await auditRequest(tx, actor, {
-    action: 'confirm',
-    text: null,
-    idempotencyKey: context.idempotencyKey,
-    at: context.at,
-  });
   const posted = await postEntry(tx, {
     kind: draft.kind,
     entryDate: draft.entryDate,
@@ -46,18 +39,16 @@ export async function confirmDraft(
     counterparty: draft.counterparty,
     reversalOf: null,
     idempotencyKey: context.idempotencyKey,
-    requestId,
-    createdBy: actor.userId,
+    actor,
+    action: 'confirm',
+    requestText: null,
     at: context.at,
     postings: [
       { accountCode: draft.debitAccount, amountMinor: draft.amountMinor, currency: draft.currency },
       { accountCode: draft.creditAccount, amountMinor: -draft.amountMinor, currency: draft.currency },
     ],
+    draftId,
   });
-  await tx.query(
-    `UPDATE ledger_drafts SET status = 'confirmed', entry_id = $2, resolved_by = $3, resolved_at = $4 WHERE id = $1`,
-    [draftId, posted.id, actor.userId, context.at],
-  );
   // Built from what was just written: no read-back query on the hot path.
   const nameOf = (code: string) => context.chart.find((a) => a.code === code)?.name ?? code;
   return {

@@ -4,7 +4,6 @@
  */
 import { CodedError, ErrorCode, isCodedError } from '../core/coded-error.ts';
 import type { LedgerSession } from '../db/ledger-db.ts';
-import { auditRequest } from './audit-request.ts';
 import type { LedgerActor } from './ledger-actor.ts';
 import { MAX_MEMO_LENGTH } from './ledger-draft.ts';
 import { postEntry } from './post-entry.ts';
@@ -33,12 +32,6 @@ export async function reverseEntry(
     );
   }
   if (original.reversedBy) throw refused(`${entryNumber} was already reversed by ${original.reversedBy}.`);
-  const requestId = await auditRequest(tx, actor, {
-    action: 'reverse',
-    text: request.reason,
-    idempotencyKey: request.idempotencyKey,
-    at: request.at,
-  });
   const memo = `Reversal of ${entryNumber}${request.reason ? `: ${request.reason}` : ''}`.slice(
     0,
     MAX_MEMO_LENGTH,
@@ -51,9 +44,11 @@ export async function reverseEntry(
       counterparty: original.counterparty,
       reversalOf: original.entryId,
       idempotencyKey: request.idempotencyKey,
-      requestId,
-      createdBy: actor.userId,
+      actor,
+      action: 'reverse',
+      requestText: request.reason,
       at: request.at,
+      draftId: null,
       postings: original.lines.map((l) => ({
         accountCode: l.accountCode,
         amountMinor: -l.amountMinor,
