@@ -4,9 +4,12 @@
  * reversal, and (Postgres) the application role may only SELECT and INSERT.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fixedClock } from '../core/clock.ts';
 import { ErrorCode } from '../core/coded-error.ts';
-import type { LedgerSession } from '../db/ledger-db.ts';
+import type { LedgerDb, LedgerSession } from '../db/ledger-db.ts';
+import { LedgerService } from './ledger-service.ts';
 import { describeLedgerEngines } from './ledger-test-engines.ts';
+import { saveChart } from './save-chart.ts';
 
 const hooks = { describe, beforeAll, afterAll };
 let counter = 0;
@@ -204,6 +207,51 @@ describeLedgerEngines(
           }),
         ).rejects.toThrow(/permission denied/);
       }
+    });
+  },
+  ['postgres'],
+);
+
+describeLedgerEngines(
+  hooks,
+  'the service as the application role',
+  (engine) => {
+    it('drafts, confirms and reverses with only the grants of shoebox_ledger_app', async () => {
+      const { db } = engine();
+      await db.transaction(async (tx) => {
+        await saveChart(tx, [
+          { code: '1000', name: 'Bank', accountType: 'asset', synonyms: ['cash'] },
+          { code: '6000', name: 'Supplies', accountType: 'expense', synonyms: [] },
+        ]);
+      });
+      // Every transaction and query runs as the application role, as production would.
+      const asApp: LedgerDb = {
+        ...db,
+        kind: db.kind,
+        description: db.description,
+        exec: (script) => db.exec(script),
+        close: () => db.close(),
+        query: (sql, params) =>
+          db.transaction(async (tx) => {
+            await tx.query('SET LOCAL ROLE shoebox_ledger_app');
+            return tx.query(sql, params);
+          }),
+        transaction: (work) =>
+          db.transaction(async (tx) => {
+            await tx.query('SET LOCAL ROLE shoebox_ledger_app');
+            return work(tx);
+          }),
+      } as LedgerDb;
+      const service = new LedgerService(asApp, { clock: fixedClock(new Date('2026-01-10T12:00:00Z')) });
+      const actor = { userId: 'app', roles: ['finance'], channel: { kind: 'web' as const } };
+      const outcome = await service.record(actor, 'record expense 5 for supplies from Acme, cash', {
+        idempotencyKey: 'app-1',
+      });
+      if (outcome.status !== 'draft') throw new Error(JSON.stringify(outcome));
+      const entry = await service.confirm(actor, outcome.card.draftId, { idempotencyKey: 'app-2' });
+      const reversal = await service.reverse(actor, entry.entryNumber, { idempotencyKey: 'app-3' });
+      expect(reversal.reversalOf).toBe(entry.entryNumber);
+      expect((await service.trialBalance(actor)).totals.USD).toBe(0);
     });
   },
   ['postgres'],
