@@ -261,6 +261,11 @@ describe('schema files', () => {
   it('are the same for both engines (one folder, no engine-specific copies)', async () => {
     const { listLedgerMigrations } = await import('./migrate-ledger.ts');
     const versions = (await listLedgerMigrations()).map((m) => m.version);
-    expect(versions).toEqual(['001_ledger_tables', '002_ledger_invariants', '003_ledger_app_role']);
+    expect(versions).toEqual([
+      '001_ledger_tables',
+      '002_ledger_invariants',
+      '003_ledger_app_role',
+      '004_ledger_post_entry',
+    ]);
   });
 });

@@ -8,7 +8,7 @@ import { PostgresLedgerDb } from '../db/postgres-ledger-db.ts';
 import { createTestDatabase } from '../db/test-postgres.ts';
 import { listLedgerMigrations, migrateLedger } from './migrate-ledger.ts';
 
-const ALL = ['001_ledger_tables', '002_ledger_invariants', '003_ledger_app_role'];
+const ALL = ['001_ledger_tables', '002_ledger_invariants', '003_ledger_app_role', '004_ledger_post_entry'];
 
 describe('migrateLedger', () => {
   it('applies every file once on PGlite, and again is a no-op, even when called concurrently', async () => {
