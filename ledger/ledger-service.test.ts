@@ -176,4 +176,51 @@ describeLedgerEngines(hooks, 'LedgerService', (engine) => {
     );
     expect(csv).toContain(',6950,Meals and entertainment,3300,0,USD,Café Ünïcode,100%_literal,');
   });
+
+  it('attaches receipt references to a draft and to an entry, refusing bad ones', async () => {
+    const card = await draftCard(clerk, 'record expense 12 for ads by card');
+    const sha = 'a'.repeat(64);
+    const first = await service.attach(
+      clerk,
+      { draftId: card.draftId },
+      { uri: 'slack:F123', sha256: sha },
+      { idempotencyKey: key() },
+    );
+    expect(first.attachmentId).toBeGreaterThan(0);
+    await expect(
+      service.attach(other, { draftId: card.draftId }, { uri: 'slack:F124' }, { idempotencyKey: key() }),
+    ).rejects.toMatchObject({
+      code: ErrorCode.LedgerNotFound,
+    });
+    await expect(
+      service.attach(
+        clerk,
+        { draftId: card.draftId },
+        { uri: 'javascript:alert(1)' },
+        { idempotencyKey: key() },
+      ),
+    ).rejects.toThrow(/https:\/\/, s3:\/\/ or slack:/);
+    const entry = await service.confirm(finance, card.draftId, { idempotencyKey: key() });
+    await expect(
+      service.attach(
+        clerk,
+        { entryNumber: entry.entryNumber },
+        { uri: 's3://b/r.pdf' },
+        { idempotencyKey: key() },
+      ),
+    ).rejects.toMatchObject({
+      code: ErrorCode.LedgerForbidden,
+    });
+    await service.attach(
+      finance,
+      { entryNumber: entry.entryNumber },
+      { uri: 's3://receipts/r.pdf', contentType: 'application/pdf' },
+      { idempotencyKey: key() },
+    );
+    const { rows } = await engine().db.query(
+      'SELECT uri FROM ledger_attachments WHERE draft_id = $1 OR entry_id = $2 ORDER BY id',
+      [card.draftId, entry.entryId],
+    );
+    expect(rows.map((r) => r.uri)).toEqual(['slack:F123', 's3://receipts/r.pdf']);
+  });
 });

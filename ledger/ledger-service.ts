@@ -6,6 +6,7 @@
  */
 import { type Clock, isoDate, systemClock } from '../core/clock.ts';
 import type { LedgerDb } from '../db/ledger-db.ts';
+import { type AttachTarget, attachReceipt, type Receipt } from './attach-receipt.ts';
 import type { ChartAccount } from './chart-matcher.ts';
 import { confirmDraft } from './confirm-draft.ts';
 import { idempotentWrite } from './idempotent-write.ts';
@@ -151,6 +152,23 @@ export class LedgerService {
             await cancelDraftRow(tx, actor, draftId, { idempotencyKey: options.idempotencyKey, at }),
             chart,
           ),
+      ),
+    );
+  }
+
+  /** Attaches a receipt reference to a draft (its author or finance) or a posted entry (finance). */
+  async attach(actor: LedgerActor, target: AttachTarget, receipt: Receipt, options: WriteOptions) {
+    const at = this.clock.now();
+    return this.db.transaction((tx) =>
+      idempotentWrite(
+        tx,
+        {
+          key: options.idempotencyKey,
+          operation: 'attach',
+          request: { userId: actor.userId, target, receipt },
+          at,
+        },
+        () => attachReceipt(tx, actor, target, receipt, at),
       ),
     );
   }
