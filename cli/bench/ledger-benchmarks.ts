@@ -16,12 +16,7 @@ import type { LedgerActor } from '../../ledger/ledger-actor.ts';
 import { LedgerService } from '../../ledger/ledger-service.ts';
 import { migrateLedger } from '../../ledger/migrate-ledger.ts';
 import { saveChart } from '../../ledger/save-chart.ts';
-
-interface Row {
-  name: string;
-  value: string;
-  target: string;
-}
+import type { BenchmarkRow } from './benchmark-row.ts';
 
 const WRITES = 200;
 const WARM_UP = 20;
@@ -105,10 +100,10 @@ async function onPostgres<T>(work: (db: LedgerDb) => Promise<T>): Promise<T> {
   }
 }
 
-export async function ledgerBenchmarks(): Promise<Row[]> {
+export async function ledgerBenchmarks(): Promise<BenchmarkRow[]> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'shoebox-ledger-bench-'));
   const csvDir = path.join(dir, 'csv');
-  const rows: Row[] = [];
+  const rows: BenchmarkRow[] = [];
   try {
     await mkdir(csvDir);
     await writeImportFiles(csvDir);
