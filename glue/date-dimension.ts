@@ -2,6 +2,8 @@
  * The rows of dw.dim_date, computed here rather than in SQL so that every dialect gets identical
  * rows (Redshift has no generate_series to build them with) and holidays follow tested rules.
  */
+
+import { MONTH_NAMES, WEEKDAY_NAMES } from '../core/calendar-names.ts';
 import { CodedError, ErrorCode } from '../core/coded-error.ts';
 import { holidayCalendar } from './us-federal-holidays.ts';
 
@@ -39,21 +41,6 @@ export const DATE_DIMENSION_COLUMNS = [
 
 export type DateRow = Record<(typeof DATE_DIMENSION_COLUMNS)[number], string | number | boolean | null>;
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 const DAY_MS = 86_400_000;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -91,7 +78,7 @@ function dateRow(date: Date, fiscalStart: number, holidays: Map<string, string>)
     iso_week: isoWeek,
     iso_year: isoYear,
     month_number: month,
-    month_name: MONTHS[month - 1] ?? '',
+    month_name: MONTH_NAMES[month - 1] ?? '',
     month_start_date: `${day.slice(0, 8)}01`,
     year_month: day.slice(0, 7),
     quarter_number: Math.ceil(month / 3),
@@ -100,7 +87,7 @@ function dateRow(date: Date, fiscalStart: number, holidays: Map<string, string>)
     fiscal_quarter: Math.ceil(fiscalPeriod / 3),
     fiscal_period: fiscalPeriod,
     weekday_number: weekday,
-    weekday_name: WEEKDAYS[weekday - 1] ?? '',
+    weekday_name: WEEKDAY_NAMES[weekday - 1] ?? '',
     is_weekend: isWeekend,
     is_holiday: holidayName !== null,
     holiday_name: holidayName,

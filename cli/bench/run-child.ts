@@ -29,12 +29,12 @@ export function runShoebox(args: string[], env: NodeJS.ProcessEnv, until?: RegEx
     child.stdout.on('data', collect);
     child.stderr.on('data', collect);
     child.on('error', reject);
-    child.on('exit', (code) => {
+    child.on('exit', (code, signal) => {
       if (code !== 0) {
         reject(
           new CodedError(
             ErrorCode.BadArgument,
-            `shoebox ${args.join(' ')} failed (exit ${code}): ${output.trim().split('\n').pop()}`,
+            `shoebox ${args.join(' ')} failed (${signal ? `killed by ${signal}` : `exit ${code}`}): ${output.trim().split('\n').pop()}`,
           ),
         );
         return;

@@ -39,23 +39,38 @@ export async function serveUntilStopped(
   warehouse: Warehouse,
   options: { port?: number | undefined; host?: string },
 ): Promise<void> {
-  const config = context.config();
-  const manifest = await readManifest(demoDir(context));
-  const server = await startWebServer({
-    port: options.port ?? config.port,
-    host: options.host ?? '127.0.0.1',
-    status: () => gatherStatus(warehouse, manifest),
+  // Listen for the stop signals before announcing the URL: whoever reads the announcement may
+  // signal at once, and an unhandled SIGINT would kill the process without closing anything.
+  const stopRequested = stopSignal();
+  try {
+    const config = context.config();
+    const manifest = await readManifest(demoDir(context));
+    const server = await startWebServer({
+      port: options.port ?? config.port,
+      host: options.host ?? '127.0.0.1',
+      status: () => gatherStatus(warehouse, manifest),
+    });
+    context.print(`shoebox is serving on ${server.url} (Ctrl+C to stop)`);
+    await stopRequested.promise;
+    await server.close();
+    context.log.info('Stopped.');
+  } finally {
+    stopRequested.dispose();
+  }
+}
+
+function stopSignal(): { promise: Promise<void>; dispose(): void } {
+  let stop = () => {};
+  const promise = new Promise<void>((resolve) => {
+    stop = () => resolve();
   });
-  context.print(`shoebox is serving on ${server.url} (Ctrl+C to stop)`);
-  await new Promise<void>((resolve) => {
-    const stop = () => {
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  return {
+    promise,
+    dispose: () => {
       process.off('SIGINT', stop);
       process.off('SIGTERM', stop);
-      resolve();
-    };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
-  });
-  await server.close();
-  context.log.info('Stopped.');
+    },
+  };
 }
