@@ -47,7 +47,7 @@ export async function runBenchmarks(options: BenchOptions): Promise<BenchmarkRow
       target: 'bounded (streams rows)',
     });
 
-    step('loading the raw ERP tables into DuckDB');
+    step('loading the demo into DuckDB (raw tables, star schema, curated views)');
     const loaded = await runShoebox(['etl'], env);
     rows.push({
       name: 'etl: raw load, star schema and curated views into DuckDB (whole process)',
