@@ -144,7 +144,9 @@ export async function gatherStatus(
   );
   const tables: StatusReport['tables'] = [];
   for (const relation of relations) {
-    const result = await warehouse.query(`SELECT COUNT(*) AS n FROM "${relation.schema}"."${relation.name}"`);
+    const result = await warehouse.query(
+      `SELECT COUNT(*) AS n FROM ${quoted(relation.schema)}.${quoted(relation.name)}`,
+    );
     tables.push({ schema: relation.schema, name: relation.name, rows: Number(result.rows[0]?.n ?? 0) });
   }
   return {
@@ -154,4 +156,9 @@ export async function gatherStatus(
     tables,
     lastLoadedAt: await lastLoadedAtOf(warehouse, DEMO_SOURCE),
   };
+}
+
+/** A catalog name as a quoted SQL identifier (names come from the warehouse, but may hold any character). */
+function quoted(identifier: string): string {
+  return `"${identifier.replaceAll('"', '""')}"`;
 }
