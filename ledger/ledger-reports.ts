@@ -1,5 +1,6 @@
 /** Reports: trial balance, expenses by category and month, and a general-ledger extract as CSV. */
 import type { LedgerSession } from '../db/ledger-db.ts';
+import { csvText } from './csv-text.ts';
 
 export interface TrialBalanceRow {
   accountCode: string;
@@ -108,13 +109,6 @@ const GL_COLUMNS = [
   'reversal_of',
 ];
 
-/** RFC 4180 quoting; a leading = + - @ is prefixed with ' so a spreadsheet never runs it as a formula. */
-function csvField(value: unknown): string {
-  let text = value === null || value === undefined ? '' : String(value);
-  if (/^[=+\-@\t\r]/.test(text) && typeof value === 'string') text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
 export async function generalLedgerCsv(
   db: LedgerSession,
   filter: { from: string | null; to: string | null; account: string | null },
@@ -133,6 +127,8 @@ export async function generalLedgerCsv(
       ORDER BY e.entry_date, e.id, p.line_number`,
     [filter.from, filter.to, filter.account],
   );
-  const lines = [GL_COLUMNS.join(','), ...rows.map((r) => GL_COLUMNS.map((c) => csvField(r[c])).join(','))];
-  return `${lines.join('\r\n')}\r\n`;
+  return csvText(
+    GL_COLUMNS,
+    rows.map((r) => GL_COLUMNS.map((c) => r[c])),
+  );
 }

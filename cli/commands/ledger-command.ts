@@ -11,6 +11,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { CodedError, ErrorCode } from '../../core/coded-error.ts';
 import { openLedgerDb } from '../../db/open-ledger-db.ts';
+import { csvText } from '../../ledger/csv-text.ts';
 import { formatMinor } from '../../ledger/currencies.ts';
 import { importLedgerCsv } from '../../ledger/import-ledger-csv.ts';
 import type { LedgerActor } from '../../ledger/ledger-actor.ts';
@@ -280,7 +281,7 @@ async function reportCsv(
   if (report === 'gl') return service.generalLedgerCsv(actor, options);
   if (report === 'expenses') {
     const rows = await service.expensesByMonth(actor, options);
-    return toCsv(
+    return csvText(
       ['month', 'account_code', 'account_name', 'currency', 'amount'],
       rows.map((r) => [
         r.month,
@@ -301,16 +302,8 @@ async function reportCsv(
     r.balanceMinor,
   ]);
   const totals = Object.entries(tb.totals).map(([currency, total]) => ['TOTAL', '', currency, '', '', total]);
-  return toCsv(
+  return csvText(
     ['account_code', 'account_name', 'currency', 'debit_minor', 'credit_minor', 'balance_minor'],
     [...rows, ...totals],
   );
-}
-
-function toCsv(header: string[], rows: unknown[][]): string {
-  const field = (v: unknown) => {
-    const text = String(v ?? '');
-    return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-  };
-  return `${[header, ...rows].map((r) => r.map(field).join(',')).join('\r\n')}\r\n`;
 }
