@@ -1,101 +1,17 @@
 /**
- * `shoebox ledger`: the finance ledger from the command line. The actor is `--as USER` (default:
- * the OS user name) with the roles of `--role` (default: finance, since whoever runs the CLI
- * already has the database); opens LEDGER_URL and migrates it on open. Each write gets a fresh
- * idempotency key unless `--key` gives one (pass the same key to retry a write safely).
+ * `shoebox ledger`: the finance ledger from the command line: record, confirm, cancel, list,
+ * reverse, undo, report and import-demo. Who acts and with which key: ledger-session.ts.
  */
 import { randomUUID } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
-import { hostname, userInfo } from 'node:os';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { CodedError, ErrorCode } from '../../core/coded-error.ts';
-import { openLedgerDb } from '../../db/open-ledger-db.ts';
-import { csvText } from '../../ledger/csv-text.ts';
-import { formatMinor } from '../../ledger/currencies.ts';
 import { importLedgerCsv } from '../../ledger/import-ledger-csv.ts';
-import type { LedgerActor } from '../../ledger/ledger-actor.ts';
-import type { ClarifyingQuestion } from '../../ledger/ledger-draft.ts';
-import type { DraftCard } from '../../ledger/ledger-drafts.ts';
-import { LedgerService } from '../../ledger/ledger-service.ts';
-import { migrateLedger } from '../../ledger/migrate-ledger.ts';
-import type { PostedEntry } from '../../ledger/read-entries.ts';
 import type { CommandContext } from '../command-context.ts';
 import { parseIsoDate, parsePositiveInt } from '../option-parsers.ts';
-
-interface GlobalOptions {
-  as?: string;
-  role?: string;
-  key?: string;
-}
-
-function osUser(): string {
-  try {
-    return userInfo().username || 'cli';
-  } catch {
-    return 'cli';
-  }
-}
-
-async function withLedger<T>(
-  context: CommandContext,
-  command: Command,
-  work: (service: LedgerService, actor: LedgerActor, key: () => string) => Promise<T>,
-): Promise<T> {
-  const options = command.optsWithGlobals<GlobalOptions>();
-  const config = context.config();
-  const actor: LedgerActor = {
-    userId: options.as ?? osUser(),
-    roles: (options.role ?? 'finance')
-      .split(',')
-      .map((r) => r.trim())
-      .filter(Boolean),
-    channel: { kind: 'cli', host: hostname() },
-  };
-  const db = await openLedgerDb(config.ledgerUrl, { home: config.home });
-  try {
-    await migrateLedger(db);
-    return await work(
-      new LedgerService(db, { clock: config.clock }),
-      actor,
-      () => options.key ?? randomUUID(),
-    );
-  } finally {
-    await db.close();
-  }
-}
-
-function cardText(card: DraftCard): string {
-  return [
-    `Draft ${card.draftId} (${card.status}${card.entryNumber ? `, posted as ${card.entryNumber}` : ''})`,
-    `  ${card.kind.replace('_', ' ')}  ${card.amount}  on ${card.entryDate}`,
-    `  debit   ${card.debit.code} ${card.debit.name}`,
-    `  credit  ${card.credit.code} ${card.credit.name}`,
-    ...(card.counterparty ? [`  counterparty  ${card.counterparty}`] : []),
-    ...(card.memo ? [`  memo  ${card.memo}`] : []),
-  ].join('\n');
-}
-
-function entryText(entry: PostedEntry): string {
-  const lines = entry.lines.map(
-    (l) =>
-      `  ${l.amountMinor > 0 ? 'debit ' : 'credit'}  ${l.accountCode} ${l.accountName}  ${formatMinor(Math.abs(l.amountMinor), l.currency)}`,
-  );
-  const extra = [
-    entry.counterparty,
-    entry.reversalOf && `reverses ${entry.reversalOf}`,
-    entry.reversedBy && `reversed by ${entry.reversedBy}`,
-  ];
-  return [
-    `${entry.entryNumber}  ${entry.entryDate}  ${entry.kind}  ${entry.memo}`,
-    ...lines,
-    ...extra.filter(Boolean).map((t) => `  ${t}`),
-  ].join('\n');
-}
-
-function questionText(question: ClarifyingQuestion): string {
-  return [question.question, ...question.candidates.map((c) => `  - ${c}`)].join('\n');
-}
+import { withLedger } from './ledger-session.ts';
+import { cardText, entryText, questionText, reportCsv } from './ledger-text.ts';
 
 export function registerLedgerCommand(program: Command, context: CommandContext): void {
   const ledger = program
@@ -270,40 +186,4 @@ export function registerLedgerCommand(program: Command, context: CommandContext)
         );
       });
     });
-}
-
-async function reportCsv(
-  service: LedgerService,
-  actor: LedgerActor,
-  report: string,
-  options: { from?: string; to?: string; account?: string },
-): Promise<string> {
-  if (report === 'gl') return service.generalLedgerCsv(actor, options);
-  if (report === 'expenses') {
-    const rows = await service.expensesByMonth(actor, options);
-    return csvText(
-      ['month', 'account_code', 'account_name', 'currency', 'amount'],
-      rows.map((r) => [
-        r.month,
-        r.accountCode,
-        r.accountName,
-        r.currency,
-        formatMinor(r.amountMinor, r.currency).split(' ')[0],
-      ]),
-    );
-  }
-  const tb = await service.trialBalance(actor, options.to ?? null);
-  const rows = tb.rows.map((r) => [
-    r.accountCode,
-    r.accountName,
-    r.currency,
-    r.debitMinor,
-    r.creditMinor,
-    r.balanceMinor,
-  ]);
-  const totals = Object.entries(tb.totals).map(([currency, total]) => ['TOTAL', '', currency, '', '', total]);
-  return csvText(
-    ['account_code', 'account_name', 'currency', 'debit_minor', 'credit_minor', 'balance_minor'],
-    [...rows, ...totals],
-  );
 }
