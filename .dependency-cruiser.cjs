@@ -5,8 +5,22 @@
  * bot/, web/ or evals/, and nothing but bin/ imports cli/.
  */
 const FOLDERS = [
-  'bin', 'cli', 'core', 'demo', 'sql', 'db', 'glue', 'semantic-layer', 'charts', 'ledger',
-  'tools', 'assistant', 'bot', 'web', 'evals', 'infra',
+  'bin',
+  'cli',
+  'core',
+  'demo',
+  'sql',
+  'db',
+  'glue',
+  'semantic-layer',
+  'charts',
+  'ledger',
+  'tools',
+  'assistant',
+  'bot',
+  'web',
+  'evals',
+  'infra',
 ];
 
 /** folder -> folders it may import (besides itself and core). */
@@ -29,7 +43,7 @@ const ALLOWED = {
   bin: ['cli'],
 };
 
-const escape = (s) => s.replace(/[-/\\^$*+?.()|[\]{}]/g, '\\$&');
+const escapeRegex = (s) => s.replace(/[-/\\^$*+?.()|[\]{}]/g, '\\$&');
 
 const layerRules = Object.entries(ALLOWED).map(([from, allowed]) => {
   const permitted = new Set([from, ...allowed, ...(from === 'core' ? [] : ['core'])]);
@@ -38,8 +52,8 @@ const layerRules = Object.entries(ALLOWED).map(([from, allowed]) => {
     name: `layer-${from}`,
     comment: `${from}/ may import only: ${[...permitted].filter((f) => f !== from).join(', ') || 'nothing'} (see docs/architecture.md)`,
     severity: 'error',
-    from: { path: `^${escape(from)}/` },
-    to: { path: `^(${forbidden.map(escape).join('|')})/` },
+    from: { path: `^${escapeRegex(from)}/` },
+    to: { path: `^(${forbidden.map(escapeRegex).join('|')})/` },
   };
 });
 
@@ -64,7 +78,10 @@ module.exports = {
       name: 'not-to-dev-dep',
       comment: 'Runtime code must not import devDependencies (tests may).',
       severity: 'error',
-      from: { path: '^(core|cli|demo|db|glue|semantic-layer|charts|ledger|tools|assistant|bot|web|evals)/', pathNot: '\\.test\\.ts$' },
+      from: {
+        path: '^(core|cli|demo|db|glue|semantic-layer|charts|ledger|tools|assistant|bot|web|evals)/',
+        pathNot: '\\.test\\.ts$',
+      },
       to: { dependencyTypes: ['npm-dev'] },
     },
   ],

@@ -59,7 +59,9 @@ describe('shoebox', () => {
     expect(first.stderr).toContain(
       'Generating Cordova Shoe Co. demo data (seed 42, scale 0.01, data to 2026-11-20)',
     );
-    expect(first.stderr).toMatch(/Loaded the demo into erp\.\*, ledger_raw\.\* and the star schema dw\.\* with curated views in [\d.]+ s/);
+    expect(first.stderr).toMatch(
+      /Loaded the demo into erp\.\*, ledger_raw\.\* and the star schema dw\.\* with curated views in [\d.]+ s/,
+    );
     expect(first.exitCode).toBe(0);
 
     const second = await shoebox(['demo', '--scale', '0.01', '--no-serve']);

@@ -13,6 +13,8 @@ describe('csvText', () => {
           ['+1 (555)', 0],
         ],
       ),
-    ).toBe('name,amount\r\n"Saphir, Paris",120\r\n"said ""hi""",-5\r\n"\'=HYPERLINK(""x"")",\r\n\'+1 (555),0\r\n');
+    ).toBe(
+      'name,amount\r\n"Saphir, Paris",120\r\n"said ""hi""",-5\r\n"\'=HYPERLINK(""x"")",\r\n\'+1 (555),0\r\n',
+    );
   });
 });
