@@ -18,9 +18,7 @@ function platformOf(name) {
   const match = /-(android|darwin|linux|win32|freebsd)-(arm64|x64|ia32|arm)(-musl|-gnu)?$/.exec(name);
   if (!match) return undefined;
   const [, os, cpu, libc] = match;
-  const entry = { cpu: [cpu], os: [os] };
-  if (os === 'linux') entry.libc = [libc === '-musl' ? 'musl' : 'glibc'];
-  return entry;
+  return { cpu: [cpu], os: [os], libc: os === 'linux' ? [libc === '-musl' ? 'musl' : 'glibc'] : undefined };
 }
 
 let added = 0;
@@ -29,7 +27,11 @@ for (const [path, entry] of Object.entries(packages)) {
     const key = `node_modules/${name}`;
     const platform = platformOf(name);
     if (packages[key] || !platform) continue;
-    packages[key] = { version, ...platform, ...(entry.dev ? { dev: true } : {}), optional: true };
+    // Keys in the order npm writes them (version first, then alphabetical), so npm install
+    // leaves these entries as they are.
+    const lockEntry = { version, cpu: platform.cpu, ...(entry.dev ? { dev: true } : {}) };
+    if (platform.libc) lockEntry.libc = platform.libc;
+    packages[key] = { ...lockEntry, optional: true, os: platform.os };
     added += 1;
     console.log(`added ${key}@${version} (needed by ${path || 'the root'})`);
   }
