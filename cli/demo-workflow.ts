@@ -8,7 +8,7 @@ import path from 'node:path';
 import { isoDate } from '../core/clock.ts';
 import type { Warehouse } from '../db/warehouse.ts';
 import { erpTables, type TableSpec, tableFile } from '../demo/erp-tables.ts';
-import type { DemoManifest } from '../demo/generate-demo.ts';
+import type { DemoManifest, GenerateDemoOptions } from '../demo/generate-demo.ts';
 import { ledgerTables } from '../demo/ledger-tables.ts';
 import { readManifest } from '../demo/manifest.ts';
 import { lastLoadedAtOf, lastLoadedFingerprint, loadRawTables, recordLoad } from '../glue/load-raw-tables.ts';
@@ -60,23 +60,32 @@ export async function ensureDemoData(
   context.log.info(
     `Generating Cordova Shoe Co. demo data (seed ${options.seed}, scale ${options.scale}, data to ${asOf}) in ${dir}`,
   );
-  // Imported only when generating: the generator's modules cost start-up time on every reuse.
-  const { generateDemo } = await import('../demo/generate-demo.ts');
-  const progress = context.progress();
-  const started = performance.now();
-  const manifest = await generateDemo({
+  const { manifest, seconds } = await generateWithProgress(context, {
     seed: options.seed,
     scale: options.scale,
     asOf,
     outDir: dir,
-    onProgress: (p) => progress.update(p),
   });
-  progress.finish();
   const lines = manifest.tables.find((t) => t.name === 'sales_order_lines')?.rows ?? 0;
-  context.log.info(
-    `Generated ${lines.toLocaleString('en-US')} order lines in ${((performance.now() - started) / 1000).toFixed(1)} s.`,
-  );
+  context.log.info(`Generated ${lines.toLocaleString('en-US')} order lines in ${seconds.toFixed(1)} s.`);
   return { dir, manifest, reused: false };
+}
+
+/** Runs the generator with the command's progress display; returns the manifest and the seconds taken. */
+export async function generateWithProgress(
+  context: CommandContext,
+  options: Omit<GenerateDemoOptions, 'onProgress'>,
+): Promise<{ manifest: DemoManifest; seconds: number }> {
+  // Imported only when generating: the generator's modules cost start-up time on every reuse.
+  const { generateDemo } = await import('../demo/generate-demo.ts');
+  const progress = context.progress();
+  const started = performance.now();
+  try {
+    const manifest = await generateDemo({ ...options, onProgress: (p) => progress.update(p) });
+    return { manifest, seconds: (performance.now() - started) / 1000 };
+  } finally {
+    progress.finish();
+  }
 }
 
 /** The raw CSVs of one folder of the demo, described for the raw loader. */

@@ -2,8 +2,8 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import { isoDate } from '../../core/clock.ts';
-import { generateDemo } from '../../demo/generate-demo.ts';
 import type { CommandContext } from '../command-context.ts';
+import { demoDir, generateWithProgress } from '../demo-workflow.ts';
 import { parseIsoDate, parseScale, parseSeed } from '../option-parsers.ts';
 
 interface GenerateOptions {
@@ -33,21 +33,11 @@ export function registerGenerateCommand(program: Command, context: CommandContex
     )
     .action(async (options: GenerateOptions) => {
       const config = context.config();
-      const outDir = path.resolve(context.io.cwd, options.out ?? path.join(config.home, 'demo'));
+      const outDir = options.out ? path.resolve(context.io.cwd, options.out) : demoDir(context);
       const seed = options.seed ?? config.demo.seed;
       const scale = options.scale ?? config.demo.scale;
       const asOf = options.asOf ?? isoDate(config.clock.now());
-      const progress = context.progress();
-      const started = performance.now();
-      const manifest = await generateDemo({
-        seed,
-        scale,
-        asOf,
-        outDir,
-        onProgress: (p) => progress.update(p),
-      });
-      progress.finish();
-      const seconds = (performance.now() - started) / 1000;
+      const { manifest, seconds } = await generateWithProgress(context, { seed, scale, asOf, outDir });
       const peakMb = process.resourceUsage().maxRSS / 1024;
       context.print(
         `Wrote the demo data (seed ${seed}, scale ${scale}, ${manifest.firstDay} to ${manifest.asOf}) to ${outDir}`,
