@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { type Clock, fixedClock, systemClock } from './clock.ts';
 import { CodedError, ErrorCode, messageOf } from './coded-error.ts';
@@ -26,6 +27,8 @@ export interface Config {
   clock: Clock;
   /** Set when SHOEBOX_NOW fixes the clock. */
   fixedNow: Date | undefined;
+  /** Absolute folder of the semantic model's YAML files. */
+  semanticModelDir: string;
   fiscalYearStartMonth: number;
   demo: { seed: number; scale: number };
   /** Where each setting came from, by setting name. */
@@ -111,6 +114,9 @@ function buildConfig(
     port: Number(raw.PORT ?? '3000'),
     clock: fixedNow ? fixedClock(fixedNow) : systemClock,
     fixedNow,
+    semanticModelDir: raw.SEMANTIC_MODEL_DIR
+      ? path.resolve(cwd, raw.SEMANTIC_MODEL_DIR)
+      : fileURLToPath(new URL('../semantic-layer/models', import.meta.url)),
     fiscalYearStartMonth: Number(raw.FISCAL_YEAR_START_MONTH ?? '1'),
     demo: { seed: Number(raw.DEMO_SEED ?? '42'), scale: Number(raw.DEMO_SCALE ?? '1') },
     sources,

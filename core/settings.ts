@@ -174,6 +174,13 @@ export const SETTINGS: readonly SettingSpec[] = [
       .optional(),
   },
   {
+    name: 'SEMANTIC_MODEL_DIR',
+    description: 'Folder of the semantic model YAML files the assistant answers from.',
+    defaultText: 'semantic-layer/models (the Cordova Shoe Co. demo model)',
+    secret: false,
+    schema: optionalText,
+  },
+  {
     name: 'FISCAL_YEAR_START_MONTH',
     description: 'Month (1-12) in which the fiscal year starts.',
     defaultText: '1',

@@ -49,6 +49,13 @@ export interface StagedFile {
   /** Local filesystem path or s3://bucket/key. */
   location: string;
   format: 'csv';
+  /** gzip: the file (or every file the manifest lists) is gzip-compressed. Default none. */
+  compression?: 'none' | 'gzip';
+  /**
+   * The location is a manifest in Redshift's COPY MANIFEST format ({"entries":[{"url","mandatory"}]})
+   * listing the data files, not a data file itself. Every adapter accepts it.
+   */
+  manifest?: boolean;
   /** Number of header lines to skip (IGNOREHEADER). */
   headerLines: number;
   /** Column names in file order; the target table may have more (they get NULL or their default). */
