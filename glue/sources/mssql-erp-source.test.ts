@@ -204,6 +204,10 @@ describe('mssql ERP source', () => {
     await expect(source.extractBatch('sales_orders', 0n, 5)).rejects.toThrow(
       /returned no column total_amount/,
     );
+    const unordered = await open(fakeErp([order(1, 7, '2026-01-02'), order(2, 7, '2026-01-02')]).connection);
+    await expect(unordered.extractBatch('sales_orders', 0n, 5)).rejects.toThrow(
+      /row_version 7 after 7, not in ascending order/,
+    );
     await expect(source.extractBatch('sales_ordres', 0n, 5)).rejects.toThrow(
       /no extract table "sales_ordres"/,
     );

@@ -42,7 +42,12 @@ const MAX_BIGINT = 9_223_372_036_854_775_807n;
 
 async function connectPool(config: mssql.config): Promise<MssqlConnectionLike> {
   const pool = new mssql.ConnectionPool(config);
-  await pool.connect();
+  try {
+    await pool.connect();
+  } catch (error) {
+    await pool.close().catch(() => undefined);
+    throw error;
+  }
   return pool;
 }
 
@@ -99,7 +104,20 @@ class MssqlErpSource implements ExtractSource {
     if (rows.length > batchSize) {
       throw this.contractError(spec.name, `returned ${rows.length} rows for a batch of ${batchSize}`);
     }
-    return rows.map((row) => this.sourceRow(spec, row));
+    const out = rows.map((row) => this.sourceRow(spec, row));
+    // A procedure that breaks the order would make the next watermark skip rows: refuse it.
+    let previous = since;
+    for (const row of out) {
+      const watermark = row[spec.watermarkColumn];
+      if (typeof watermark !== 'bigint' || watermark <= previous) {
+        throw this.contractError(
+          spec.name,
+          `returned ${spec.watermarkColumn} ${String(watermark)} after ${previous}, not in ascending order`,
+        );
+      }
+      previous = watermark;
+    }
+    return out;
   }
 
   async reconcileFigures(table: string): Promise<ReconcileFigure[]> {
