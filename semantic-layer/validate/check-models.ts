@@ -44,7 +44,15 @@ export function checkModelNames(index: ModelIndex, sink: IssueSink): void {
 }
 
 export function checkModelMembers(index: ModelIndex, graph: JoinGraph, sink: IssueSink): void {
+  // Named as foreign anywhere counts as joined to, even when the entity was ambiguous (reported apart).
+  const foreignNames = new Set(
+    index.allModels.flatMap((m) => m.spec.entities.filter((e) => e.type === 'foreign').map((e) => e.name)),
+  );
   const joinedTo = new Set([...graph.edges.values()].flat().map((e) => e.to));
+  for (const m of index.models.values()) {
+    if (m.spec.entities.some((e) => e.type !== 'foreign' && foreignNames.has(e.name)))
+      joinedTo.add(m.spec.name);
+  }
   const withMetrics = new Set(
     index.allMetrics.flatMap((m) => (m.spec.type === 'simple' ? [m.spec.model] : [])),
   );

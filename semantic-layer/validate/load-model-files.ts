@@ -6,8 +6,13 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { type Document, LineCounter, parseDocument } from 'yaml';
-import type { z } from 'zod';
-import { type ModelFile, modelFileSchema } from '../model/model-file.ts';
+import { z } from 'zod';
+import {
+  type ModelFile,
+  metricSchema,
+  semanticModelSchema,
+  verifiedQuerySchema,
+} from '../model/model-file.ts';
 import type { IssueSink } from './issue-sink.ts';
 
 export type YamlPath = readonly (string | number)[];
@@ -15,7 +20,10 @@ export type YamlPath = readonly (string | number)[];
 export interface LoadedModelFile {
   /** Relative to the model folder, with forward slashes. */
   file: string;
+  /** The members that passed the file schema (bad ones are reported and left out). */
   content: ModelFile;
+  /** For each list of `content`, the index of each member in the YAML list. */
+  yamlIndex: { [K in keyof ModelFile]: number[] };
   /** The line of the value at `at` (or of its nearest written parent). */
   lineOf(at: YamlPath): number;
 }
@@ -42,15 +50,44 @@ export function loadModelFiles(dir: string, sink: IssueSink): LoadedModelFile[] 
       continue;
     }
     const lineOf = (at: YamlPath) => lineOfPath(doc, lineCounter, at);
-    const parsed = modelFileSchema.safeParse(doc.toJS() ?? {});
-    if (!parsed.success) {
-      for (const issue of parsed.error.issues) reportShape(sink, file, lineOf, issue);
+    const top = fileLists.safeParse(doc.toJS() ?? {});
+    if (!top.success) {
+      for (const issue of top.error.issues) reportShape(sink, file, lineOf, issue, []);
       continue;
     }
-    loaded.push({ file, content: parsed.data, lineOf });
+    // Item by item, so one bad metric leaves the rest of the file in the cross-file checks.
+    const content: ModelFile = { semantic_models: [], metrics: [], verified_queries: [] };
+    const yamlIndex: LoadedModelFile['yamlIndex'] = {
+      semantic_models: [],
+      metrics: [],
+      verified_queries: [],
+    };
+    const keep = <K extends keyof ModelFile>(list: K, schema: z.ZodType<ModelFile[K][number]>) => {
+      top.data[list].forEach((item, i) => {
+        const parsed = schema.safeParse(item);
+        if (!parsed.success) {
+          for (const issue of parsed.error.issues) reportShape(sink, file, lineOf, issue, [list, i]);
+          return;
+        }
+        (content[list] as ModelFile[K][number][]).push(parsed.data);
+        yamlIndex[list].push(i);
+      });
+    };
+    keep('semantic_models', semanticModelSchema);
+    keep('metrics', metricSchema);
+    keep('verified_queries', verifiedQuerySchema);
+    loaded.push({ file, content, yamlIndex, lineOf });
   }
   return loaded;
 }
+
+const fileLists = z
+  .object({
+    semantic_models: z.array(z.unknown()).default([]),
+    metrics: z.array(z.unknown()).default([]),
+    verified_queries: z.array(z.unknown()).default([]),
+  })
+  .strict();
 
 function lineOfPath(doc: Document, lineCounter: LineCounter, at: YamlPath): number {
   for (let length = at.length; length >= 0; length--) {
@@ -66,8 +103,9 @@ function reportShape(
   file: string,
   lineOf: (at: YamlPath) => number,
   issue: z.core.$ZodIssue,
+  prefix: YamlPath,
 ): void {
-  const at = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
+  const at = [...prefix, ...issue.path.filter((p): p is string | number => typeof p !== 'symbol')];
   const keys = issue.code === 'unrecognized_keys' ? issue.keys : [];
   const where = at.length > 0 ? at.join('.') : '(file)';
   if (keys.length > 0) {
@@ -80,5 +118,7 @@ function reportShape(
     }
     return;
   }
-  sink.add('WRONG_SHAPE', { file, line: lineOf(at) }, `${where}: ${issue.message}`);
+  // A verified query's own shape has its own code: the model is fine, one example is not.
+  const code = at[0] === 'verified_queries' && at[2] === 'query' ? 'VERIFIED_QUERY_SHAPE' : 'WRONG_SHAPE';
+  sink.add(code, { file, line: lineOf(at) }, `${where}: ${issue.message}`);
 }

@@ -36,13 +36,21 @@ export function indexModelFiles(files: readonly LoadedModelFile[]): ModelIndex {
   };
   for (const source of files) {
     for (const [i, spec] of source.content.semantic_models.entries()) {
-      index.allModels.push({ spec, source, path: ['semantic_models', i] });
+      index.allModels.push({
+        spec,
+        source,
+        path: ['semantic_models', source.yamlIndex.semantic_models[i] ?? i],
+      });
     }
     for (const [i, spec] of source.content.metrics.entries()) {
-      index.allMetrics.push({ spec, source, path: ['metrics', i] });
+      index.allMetrics.push({ spec, source, path: ['metrics', source.yamlIndex.metrics[i] ?? i] });
     }
     for (const [i, spec] of source.content.verified_queries.entries()) {
-      index.verified.push({ spec, source, path: ['verified_queries', i] });
+      index.verified.push({
+        spec,
+        source,
+        path: ['verified_queries', source.yamlIndex.verified_queries[i] ?? i],
+      });
     }
   }
   for (const m of index.allModels) if (!index.models.has(m.spec.name)) index.models.set(m.spec.name, m);

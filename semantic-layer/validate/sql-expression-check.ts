@@ -93,11 +93,12 @@ export function expressionVariants(expr: SqlExpression): { dialect: string; sql:
 
 /** undefined when fine, else what is wrong. */
 export function expressionProblem(sql: string): string | undefined {
-  if (sql.includes(';')) return 'holds ";": an expression is one scalar expression, not a statement';
-  if (sql.includes('--') || sql.includes('/*')) return 'holds a comment; remove it';
   const quotes = sql.match(/'/g)?.length ?? 0;
   if (quotes % 2 !== 0) return 'has an unclosed string quote';
+  // Checked outside string literals: 'a;b' is a value, not a second statement.
   const code = stripStrings(sql);
+  if (code.includes(';')) return 'holds ";": an expression is one scalar expression, not a statement';
+  if (code.includes('--') || code.includes('/*')) return 'holds a comment; remove it';
   if (code.includes('"')) return 'holds a double-quoted identifier; use plain lower_snake_case column names';
   let depth = 0;
   for (const ch of code) {

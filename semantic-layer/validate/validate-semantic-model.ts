@@ -75,7 +75,10 @@ export function loadSemanticModel(dir: string): SemanticLayerModel {
 /** Keys as SemanticLayerModel documents; verified queries numbered across files. */
 function locationsOf(file: LoadedModelFile, verifiedOffset: number): Map<string, SourceLocation> {
   const locations = new Map<string, SourceLocation>();
-  const at = (...path: (string | number)[]) => ({ file: file.file, line: file.lineOf(path) });
+  const at = (list: keyof LoadedModelFile['yamlIndex'], i: number, ...rest: (string | number)[]) => ({
+    file: file.file,
+    line: file.lineOf([list, file.yamlIndex[list][i] ?? i, ...rest]),
+  });
   for (const [i, m] of file.content.semantic_models.entries()) {
     locations.set(`model:${m.name}`, at('semantic_models', i));
     for (const [j, d] of m.dimensions.entries()) {
