@@ -15,16 +15,20 @@ import { validateSemanticModelOnline } from '../semantic-layer/validate/validate
 
 const models = join(import.meta.dirname, '../semantic-layer/models');
 const dir = mkdtempSync(join(tmpdir(), 'sl-wh-'));
-const engines: { name: string; warehouse?: Warehouse; drop?: () => Promise<void> }[] = [
-  { name: 'duckdb' },
-  { name: 'postgres' },
-];
+interface Engine {
+  name: string;
+  warehouse?: Warehouse;
+  drop?: () => Promise<void>;
+}
+const duckdb: Engine = { name: 'duckdb' };
+const postgres: Engine = { name: 'postgres' };
+const engines = [duckdb, postgres];
 
 beforeAll(async () => {
   const db = await createTestDatabase('shoebox_sl_columns');
-  engines[0].warehouse = await openWarehouse(`duckdb:${join(dir, 'warehouse.duckdb')}`);
-  engines[1].warehouse = await openWarehouse(db.url);
-  engines[1].drop = db.drop;
+  duckdb.warehouse = await openWarehouse(`duckdb:${join(dir, 'warehouse.duckdb')}`);
+  postgres.warehouse = await openWarehouse(db.url);
+  postgres.drop = db.drop;
   for (const e of engines)
     if (e.warehouse) await applyWarehouseSchema(e.warehouse, { fiscalYearStartMonth: 2 });
 }, 120_000);
