@@ -4,7 +4,7 @@
  * semi-additive metrics name a time dimension, no sum of dates, and no metric defined by itself.
  */
 import type { MetricSpec } from '../model/model-file.ts';
-import { resolveDimension } from './dimension-reference.ts';
+import { filterValuesProblem, resolveDimension } from './dimension-reference.ts';
 import type { IssueSink } from './issue-sink.ts';
 import type { JoinGraph } from './join-graph.ts';
 import {
@@ -30,6 +30,16 @@ export function checkMetrics(index: ModelIndex, graph: JoinGraph, sink: IssueSin
     }
     const refsOk = checkReferences(index, metric, sink);
     if (metric.spec.type === 'simple') checkSimple(index, metric, metric.spec, sink);
+    for (const [i, f] of metric.spec.filters.entries()) {
+      const problem = filterValuesProblem(f.operator, f.values.length);
+      if (problem) {
+        sink.add(
+          'BAD_FILTER_VALUES',
+          placeOf(metric, 'filters', i),
+          `metric "${metric.spec.name}" filter on "${f.dimension}": ${problem}`,
+        );
+      }
+    }
     if (!refsOk) continue;
     const bases = baseModelsOf(index, metric.spec.name);
     metric.spec.filters.forEach((f, i) => {

@@ -3,7 +3,7 @@
  * members that exist, its time dimension is a time dimension (or metric_time, when every metric
  * has one), and every dimension can be reached from every metric's model.
  */
-import { resolveDimension } from './dimension-reference.ts';
+import { filterValuesProblem, resolveDimension } from './dimension-reference.ts';
 import type { IssueSink } from './issue-sink.ts';
 import type { JoinGraph } from './join-graph.ts';
 import { baseModelsOf, type ModelIndex, placeOf } from './model-index.ts';
@@ -44,6 +44,14 @@ export function checkVerifiedQueries(index: ModelIndex, graph: JoinGraph, sink: 
         placeOf(verified, 'query', 'filters', i, 'dimension'),
         `${what} filter`,
       );
+      const problem = filterValuesProblem(f.operator, f.values.length);
+      if (problem) {
+        sink.add(
+          'BAD_FILTER_VALUES',
+          placeOf(verified, 'query', 'filters', i),
+          `${what} filter on "${f.dimension}": ${problem}`,
+        );
+      }
     });
     if (query.time) {
       const place = placeOf(verified, 'query', 'time', 'dimension');

@@ -53,3 +53,15 @@ export function resolveDimension(
   }
   return dimension;
 }
+
+/** How many values each operator takes: equals one, between two, in at least one, is_null none. */
+export function filterValuesProblem(operator: string, count: number): string | undefined {
+  if (operator === 'is_null' || operator === 'is_not_null') {
+    return count === 0 ? undefined : `${operator} takes no values (got ${count})`;
+  }
+  if (operator === 'in' || operator === 'not_in') {
+    return count > 0 ? undefined : `${operator} needs at least one value`;
+  }
+  if (operator === 'between') return count === 2 ? undefined : `between needs two values (got ${count})`;
+  return count === 1 ? undefined : `${operator} needs exactly one value (got ${count})`;
+}

@@ -57,6 +57,10 @@ const CASES: [string, string[]][] = [
   ['metric-cycle', ['model.yaml:54 SL026 METRIC_CYCLE']],
   ['metric-time-without-default-time', ['model.yaml:59 SL027 NO_METRIC_TIME']],
   [
+    'filter-with-wrong-number-of-values',
+    ['model.yaml:50 SL029 BAD_FILTER_VALUES', 'model.yaml:55 SL029 BAD_FILTER_VALUES'],
+  ],
+  [
     'many-errors',
     [
       'broken.yaml:4 SL001 YAML_SYNTAX',

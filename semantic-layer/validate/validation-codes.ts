@@ -32,6 +32,7 @@ export const ValidationCode = {
   METRIC_CYCLE: 'SL026',
   NO_METRIC_TIME: 'SL027',
   UNKNOWN_RELATION: 'SL028',
+  BAD_FILTER_VALUES: 'SL029',
 } as const;
 
 export type ValidationCodeName = keyof typeof ValidationCode;
