@@ -7,14 +7,8 @@ import type { MetricSpec } from '../model/model-file.ts';
 import { filterValuesProblem, resolveDimension } from './dimension-reference.ts';
 import type { IssueSink } from './issue-sink.ts';
 import type { JoinGraph } from './join-graph.ts';
-import {
-  baseModelsOf,
-  findDimension,
-  type Located,
-  type ModelIndex,
-  placeOf,
-  referencedMetrics,
-} from './model-index.ts';
+import { reportMetricCycles } from './metric-cycles.ts';
+import { baseModelsOf, findDimension, type Located, type ModelIndex, placeOf } from './model-index.ts';
 import { derivedExpressionProblem, expressionProblem, expressionVariants } from './sql-expression-check.ts';
 
 export function checkMetrics(index: ModelIndex, graph: JoinGraph, sink: IssueSink): void {
@@ -162,23 +156,4 @@ function checkSimple(
         `metric "${spec.name}": non_additive_dimension "${nad.dimension}" must be a time dimension`,
       );
   }
-}
-
-function reportMetricCycles(index: ModelIndex, sink: IssueSink): void {
-  const state = new Map<string, 'open' | 'done'>();
-  const visit = (name: string, trail: string[]) => {
-    state.set(name, 'open');
-    const metric = index.metrics.get(name);
-    for (const ref of metric ? referencedMetrics(metric.spec) : []) {
-      if (state.get(ref) === 'open' && metric) {
-        sink.add(
-          'METRIC_CYCLE',
-          placeOf(metric, 'name'),
-          `metrics refer to each other in a cycle: ${[...trail, name, ref].join(' -> ')}; break the loop`,
-        );
-      } else if (!state.has(ref) && index.metrics.has(ref)) visit(ref, [...trail, name]);
-    }
-    state.set(name, 'done');
-  };
-  for (const name of index.metrics.keys()) if (!state.has(name)) visit(name, []);
 }

@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { ErrorCode, isCodedError } from '../../core/coded-error.ts';
 import { SemanticModelError } from './semantic-model-error.ts';
 import { loadSemanticModel, validateSemanticModel } from './validate-semantic-model.ts';
+import { ValidationCode } from './validation-codes.ts';
 
 const fixtures = path.join(import.meta.dirname, 'fixtures');
 const found = (name: string) =>
@@ -20,11 +21,13 @@ const found = (name: string) =>
 const CASES: [string, string[]][] = [
   ['bad-yaml-syntax', ['model.yaml:35 SL001 YAML_SYNTAX']],
   ['wrong-type', ['model.yaml:46 SL002 WRONG_SHAPE']],
+  ['cumulative-window-and-grain-to-date', ['model.yaml:52 SL002 WRONG_SHAPE']],
   // The misspelt key is unknown, and the real one is then missing.
   ['unknown-key', ['model.yaml:36 SL002 WRONG_SHAPE', 'model.yaml:41 SL002 WRONG_SHAPE']],
   ['duplicate-model-across-files', ['more-customers.yaml:2 SL003 DUPLICATE_MODEL']],
   ['duplicate-metric', ['sales.yaml:2 SL004 DUPLICATE_METRIC']],
   ['duplicate-dimension', ['model.yaml:23 SL005 DUPLICATE_DIMENSION']],
+  ['duplicate-entity', ['model.yaml:14 SL006 DUPLICATE_ENTITY']],
   ['unknown-model', ['model.yaml:51 SL007 UNKNOWN_MODEL']],
   ['unknown-metric-reference', ['model.yaml:52 SL008 UNKNOWN_METRIC']],
   ['ratio-of-missing-metric', ['model.yaml:52 SL008 UNKNOWN_METRIC']],
@@ -90,6 +93,13 @@ describe('validateSemanticModel', () => {
   it('has a fixture for every case and a case for every fixture', async () => {
     const { readdirSync } = await import('node:fs');
     expect(readdirSync(fixtures).sort()).toEqual([...CASES.map((c) => c[0]), 'valid'].sort());
+  });
+
+  it('has a fixture for every code that offline validation can give', () => {
+    const covered = new Set(CASES.flatMap(([, expected]) => expected.map((e) => e.split(' ')[1])));
+    // SL000 (no files) is tested below; SL019 and SL028 need a warehouse (checks/ and the CLI tests).
+    const offline = Object.values(ValidationCode).filter((c) => !['SL000', 'SL019', 'SL028'].includes(c));
+    expect(offline.filter((c) => !covered.has(c))).toEqual([]);
   });
 
   it('says what to do in each message', () => {
