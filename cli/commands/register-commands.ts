@@ -8,6 +8,7 @@ import { registerEtlCommand } from './etl-command.ts';
 import { registerGenerateCommand } from './generate-command.ts';
 import { registerLaterCommands } from './later-commands.ts';
 import { registerLedgerCommand } from './ledger-command.ts';
+import { registerSemanticCommand } from './semantic-command.ts';
 import { registerServeCommand } from './serve-command.ts';
 
 export function registerCommands(program: Command, context: CommandContext): void {
@@ -15,6 +16,7 @@ export function registerCommands(program: Command, context: CommandContext): voi
   registerGenerateCommand(program, context);
   registerEtlCommand(program, context);
   registerServeCommand(program, context);
+  registerSemanticCommand(program, context);
   registerLaterCommands(program, context);
   registerLedgerCommand(program, context);
   registerBenchCommand(program, context);
