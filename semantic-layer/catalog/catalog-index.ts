@@ -17,6 +17,8 @@ export type CatalogField =
   | 'synonym'
   | 'value'
   | 'sample_value'
+  /** One word of a multi-word value ("oriente" of "Gare do Oriente"); text is the whole value. */
+  | 'value_word'
   | 'name_word'
   | 'description';
 
@@ -28,6 +30,8 @@ export interface CatalogEntry {
   /** The phrase as written in the model or stored in the warehouse. */
   text: string;
   tokens: Token[];
+  /** For values: read from the warehouse, or written in the model's sample_values. */
+  source?: 'warehouse' | 'sample';
 }
 
 export interface VerifiedQuestion {
@@ -54,6 +58,25 @@ export function buildCatalogIndex(model: SemanticLayerModel, values?: DimensionV
     const tokens = tokenize(text);
     if (tokens.length === 0 || !tokens.some(isContentWord)) return;
     entries.push({ kind, member, field, text, tokens });
+  };
+  const addValue = (member: string, value: string, source: 'warehouse' | 'sample') => {
+    const tokens = tokenize(value);
+    if (tokens.length === 0 || !tokens.some(isContentWord)) return;
+    entries.push({
+      kind: 'dimension',
+      member,
+      field: source === 'warehouse' ? 'value' : 'sample_value',
+      text: value,
+      tokens,
+      source,
+    });
+    if (tokens.length === 1) return;
+    const seen = new Set<string>();
+    for (const word of tokens) {
+      if (!isContentWord(word) || seen.has(word.norm)) continue;
+      seen.add(word.norm);
+      entries.push({ kind: 'dimension', member, field: 'value_word', text: value, tokens: [word], source });
+    }
   };
   const addGrounding = (
     kind: CatalogMemberKind,
@@ -83,10 +106,10 @@ export function buildCatalogIndex(model: SemanticLayerModel, values?: DimensionV
       const seen = new Set<string>();
       for (const value of stored.get(member) ?? []) {
         seen.add(value.toLowerCase());
-        add('dimension', member, 'value', value);
+        addValue(member, value, 'warehouse');
       }
       for (const sample of dimension.sample_values.map(String)) {
-        if (!seen.has(sample.toLowerCase())) add('dimension', member, 'sample_value', sample);
+        if (!seen.has(sample.toLowerCase())) addValue(member, sample, 'sample');
       }
     }
   }

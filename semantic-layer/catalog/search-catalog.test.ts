@@ -45,6 +45,8 @@ describe('value hits', () => {
     ['rug', 'products.category', 'Rugs', 'inflection'],
     ['bed and bath', 'products.category', 'Bed & Bath', 'folded'],
     ['wool', 'products.material', 'wool', 'exact'],
+    ['paulo', 'stores.city', 'São Paulo', 'partial'],
+    ['bath towels', 'products.category', 'Bed & Bath', 'partial'],
   ])('%s -> %s = %s (%s)', (question, dimension, value, match) => {
     const hit = searchCatalog(index, question).find((h) => h.name === dimension);
     expect(hit?.values[0]).toMatchObject({ value, match, source: 'warehouse' });
@@ -57,9 +59,11 @@ describe('value hits', () => {
     expect(hit?.reason).toBe("value 'New York' of dimension stores.city");
   });
 
-  it('still finds "York" alone', () => {
-    expect(top('York')?.values).toEqual([
-      { value: 'York', source: 'warehouse', match: 'exact', words: 'york' },
+  it('prefers a whole value to a word of a longer one', () => {
+    const hit = top('york');
+    expect(hit?.values.map((v) => [v.value, v.match])).toEqual([
+      ['York', 'folded'],
+      ['New York', 'partial'],
     ]);
   });
 

@@ -13,8 +13,13 @@ export interface CatalogMatch {
   field: CatalogField;
   /** The phrase as written in the model, or the value as stored in the warehouse. */
   text: string;
-  /** "folded": equal after folding case, accents and punctuation, but not verbatim. */
-  match: MatchKind | 'folded';
+  /**
+   * "folded": equal after folding case, accents and punctuation, but not verbatim; "partial": the
+   * question named only some words of a multi-word value.
+   */
+  match: MatchKind | 'folded' | 'partial';
+  /** For values: where the value came from. */
+  source?: 'warehouse' | 'sample';
   /** Question word positions [start, end) over tokenize(question). */
   start: number;
   end: number;
@@ -49,6 +54,7 @@ const FIELD_WEIGHT: Record<CatalogField, number> = {
   synonym: 90,
   value: 85,
   sample_value: 80,
+  value_word: 55,
   name_word: 50,
   description: 20,
 };
@@ -86,7 +92,7 @@ function findCandidates(index: CatalogIndex, matches: WordMatches, question: rea
         });
         if (!ok) continue;
         const length = entry.tokens.length;
-        const isValue = entry.field === 'value' || entry.field === 'sample_value';
+        const isValue = entry.source !== undefined;
         const verbatim = entry.tokens.every((t, k) => t.raw === question[start + k]?.raw);
         const score = FIELD_WEIGHT[entry.field] * (factor / length) * (1 + 0.25 * (length - 1));
         found.push({
@@ -94,11 +100,17 @@ function findCandidates(index: CatalogIndex, matches: WordMatches, question: rea
           match: {
             field: entry.field,
             text: entry.text,
-            match: worst === 'exact' && isValue && !verbatim ? 'folded' : worst,
+            match:
+              entry.field === 'value_word'
+                ? 'partial'
+                : worst === 'exact' && isValue && !verbatim
+                  ? 'folded'
+                  : worst,
             start,
             end,
             words: '',
             score: Math.round(score * 100) / 100,
+            ...(entry.source === undefined ? {} : { source: entry.source }),
           },
         });
       }
@@ -140,6 +152,7 @@ function reasonFor(kind: CatalogMemberKind, name: string, m: CatalogMatch): stri
     synonym: `synonym '${m.text}' of ${of}`,
     value: `value '${m.text}' of ${of}`,
     sample_value: `sample value '${m.text}' of ${of}`,
+    value_word: `part of value '${m.text}' of ${of}`,
     description: `description of ${of} mentions '${m.text}'`,
   };
   const how = m.match === 'exact' ? '' : ` (${m.match}: '${m.words}')`;
@@ -179,10 +192,10 @@ export function searchCatalog(
       for (const p of fresh) covered.add(p);
     }
     const values = sorted
-      .filter((m) => m.field === 'value' || m.field === 'sample_value')
+      .filter((m) => m.source !== undefined)
       .map((m) => ({
         value: m.text,
-        source: m.field === 'value' ? ('warehouse' as const) : ('sample' as const),
+        source: m.source as ValueHit['source'],
         match: m.match,
         words: m.words,
       }));
