@@ -7,6 +7,7 @@
 import type { SemanticLayerModel } from '../model/semantic-layer-model.ts';
 import type { DimensionValueIndex } from './dimension-value-index.ts';
 import { isContentWord, type Token, tokenize } from './normalize-text.ts';
+import { buildVocabulary, type Vocabulary } from './word-matches.ts';
 
 export type CatalogMemberKind = 'metric' | 'dimension' | 'semantic_model' | 'verified_query';
 
@@ -45,8 +46,8 @@ export interface CatalogIndex {
   entries: readonly CatalogEntry[];
   /** Entries by the folded form of their first word. */
   byFirstWord: ReadonlyMap<string, readonly CatalogEntry[]>;
-  /** Every distinct word of every entry and verified question, by folded form. */
-  vocabulary: ReadonlyMap<string, Token>;
+  /** Every distinct word of every entry and verified question. */
+  vocabulary: Vocabulary;
   verifiedQuestions: readonly VerifiedQuestion[];
   /** When the dimension values were read from the warehouse (ISO 8601). */
   valuesBuiltAt: string;
@@ -131,5 +132,11 @@ export function buildCatalogIndex(model: SemanticLayerModel, values?: DimensionV
     for (const token of entry.tokens) vocabulary.set(token.norm, token);
   }
   for (const vq of verifiedQuestions) for (const token of vq.words) vocabulary.set(token.norm, token);
-  return { entries, byFirstWord, vocabulary, verifiedQuestions, valuesBuiltAt: values?.builtAt ?? '' };
+  return {
+    entries,
+    byFirstWord,
+    vocabulary: buildVocabulary(vocabulary),
+    verifiedQuestions,
+    valuesBuiltAt: values?.builtAt ?? '',
+  };
 }
