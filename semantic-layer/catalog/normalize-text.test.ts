@@ -49,6 +49,11 @@ describe('editDistance (optimal string alignment)', () => {
     ['', 'abc', 3],
   ])('%s / %s = %d', (a, b, d) => expect(editDistance(a, b, 5)).toBe(d));
 
+  it('handles words longer than its first buffer', () => {
+    expect(editDistance('a'.repeat(40), `${'a'.repeat(39)}b`, 2)).toBe(1);
+    expect(editDistance(`ab${'x'.repeat(50)}`, `ba${'x'.repeat(50)}`, 2)).toBe(1);
+  });
+
   it('stops at the bound', () => {
     expect(editDistance('kitten', 'sitting', 1)).toBe(2);
     expect(editDistance('a', 'abcdef', 2)).toBe(3);

@@ -29,6 +29,12 @@ describe('searchCatalog finds members', () => {
     expect(searchCatalog(index, 'unis').map((h) => h.name)).not.toContain('units');
   });
 
+  it('allows two edits only in words of nine letters or more', () => {
+    expect(searchCatalog(index, 'acesories')[0]?.values[0]).toMatchObject({ value: 'Accessories', match: 'typo' });
+    expect(top('turnovr')?.name).toBe('revenue');
+    expect(searchCatalog(index, 'trnovr')).toEqual([]);
+  });
+
   it('returns nothing for words the catalog does not know', () => {
     expect(searchCatalog(index, 'the weather in space')).toEqual([]);
   });
