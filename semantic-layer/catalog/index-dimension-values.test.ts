@@ -6,6 +6,8 @@ import { fixedClock } from '../../core/clock.ts';
 import { ErrorCode } from '../../core/coded-error.ts';
 import { DuckDbWarehouse } from '../../db/duckdb-warehouse.ts';
 import { PostgresWarehouse } from '../../db/postgres-warehouse.ts';
+import { RedshiftDataStandIn } from '../../db/redshift-data-stand-in.ts';
+import { RedshiftDataWarehouse } from '../../db/redshift-data-warehouse.ts';
 import { createTestDatabase } from '../../db/test-postgres.ts';
 import type { Warehouse } from '../../db/warehouse.ts';
 import type { SemanticLayerModel } from '../model/semantic-layer-model.ts';
@@ -83,6 +85,25 @@ const ENGINES: Record<string, () => Promise<{ warehouse: Warehouse; cleanup: () 
       warehouse,
       cleanup: async () => {
         await warehouse.close();
+        await database.drop();
+      },
+    };
+  },
+  /** Dialect redshift: the Data API adapter through the real AWS SDK against the local stand-in. */
+  async 'redshift-data'() {
+    const database = await createTestDatabase('catalog');
+    const standIn = await RedshiftDataStandIn.start({ databaseUrl: database.url, pageSize: 3 });
+    const warehouse = new RedshiftDataWarehouse({
+      target: { WorkgroupName: 'test-workgroup', Database: 'dev' },
+      region: 'us-east-1',
+      endpoint: standIn.endpoint,
+      credentials: { accessKeyId: 'AKIDTEST', secretAccessKey: 'test-secret' },
+    });
+    return {
+      warehouse,
+      cleanup: async () => {
+        await warehouse.close();
+        await standIn.close();
         await database.drop();
       },
     };

@@ -30,7 +30,10 @@ describe('searchCatalog finds members', () => {
   });
 
   it('allows two edits only in words of nine letters or more', () => {
-    expect(searchCatalog(index, 'acesories')[0]?.values[0]).toMatchObject({ value: 'Accessories', match: 'typo' });
+    expect(searchCatalog(index, 'acesories')[0]?.values[0]).toMatchObject({
+      value: 'Accessories',
+      match: 'typo',
+    });
     expect(top('turnovr')?.name).toBe('revenue');
     expect(searchCatalog(index, 'trnovr')).toEqual([]);
   });
