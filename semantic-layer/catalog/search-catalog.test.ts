@@ -137,6 +137,19 @@ describe('ranking', () => {
     );
   });
 
+  it('ranks a value that is only a number low: "top 10" is more often a count than a value', () => {
+    const numbered = buildCatalogIndex(fixtureModel(), {
+      ...fixtureValues(),
+      dimensions: [
+        { dimension: 'sales.channel', relation: 'curated.sales', values: ['10', 'web'], truncated: false },
+      ],
+    });
+    const hits = searchCatalog(numbered, 'top 10 cities');
+    expect(hits.map((h) => h.name).slice(0, 2)).toEqual(['stores.city', 'sales.channel']);
+    expect(hits[1]?.score).toBe(25.5);
+    expect(hits[1]?.values[0]).toMatchObject({ value: '10', match: 'exact' });
+  });
+
   it('honours the limit', () => {
     expect(searchCatalog(index, 'revenue by city and category in bilbao', { limit: 2 })).toHaveLength(2);
   });

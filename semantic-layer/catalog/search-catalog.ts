@@ -59,6 +59,7 @@ const FIELD_WEIGHT: Record<CatalogField, number> = {
   description: 20,
 };
 const VERIFIED_WEIGHT = 70;
+const NUMBER_FACTOR = 0.3;
 
 function matchFactor(kind: MatchKind, edits: number): number {
   if (kind === 'exact') return 1;
@@ -94,7 +95,9 @@ function findCandidates(index: CatalogIndex, matches: WordMatches, question: rea
         const length = entry.tokens.length;
         const isValue = entry.source !== undefined;
         const verbatim = entry.tokens.every((t, k) => t.raw === question[start + k]?.raw);
-        const score = FIELD_WEIGHT[entry.field] * (factor / length) * (1 + 0.25 * (length - 1));
+        // A bare number in a question is more often a top-N, a year or an amount than a value.
+        const numeric = entry.tokens.every((t) => /^\d+$/.test(t.norm)) ? NUMBER_FACTOR : 1;
+        const score = FIELD_WEIGHT[entry.field] * (factor / length) * (1 + 0.25 * (length - 1)) * numeric;
         found.push({
           entry,
           match: {
