@@ -33,6 +33,11 @@ export interface CatalogEntry {
   tokens: Token[];
   /** For values: read from the warehouse, or written in the model's sample_values. */
   source?: 'warehouse' | 'sample';
+  /**
+   * A short or common value ("US", "IT", "XL") matches only as written, case included: as a plain
+   * word it would match every question.
+   */
+  verbatimOnly?: boolean;
 }
 
 export interface VerifiedQuestion {
@@ -62,15 +67,21 @@ export function buildCatalogIndex(model: SemanticLayerModel, values?: DimensionV
   };
   const addValue = (member: string, value: string, source: 'warehouse' | 'sample') => {
     const tokens = tokenize(value);
-    if (tokens.length === 0 || !tokens.some(isContentWord)) return;
-    entries.push({
-      kind: 'dimension',
-      member,
-      field: source === 'warehouse' ? 'value' : 'sample_value',
-      text: value,
-      tokens,
-      source,
-    });
+    if (tokens.length === 0) return;
+    const field = source === 'warehouse' ? 'value' : 'sample_value';
+    if (!tokens.some(isContentWord)) {
+      // Only single words with a letter; "a", "de la" or "-" alone would be noise even verbatim.
+      const word = tokens[0] as Token;
+      if (
+        tokens.length === 1 &&
+        /\p{L}/u.test(word.raw) &&
+        (word.raw.length >= 2 || /\p{Lu}/u.test(word.raw))
+      ) {
+        entries.push({ kind: 'dimension', member, field, text: value, tokens, source, verbatimOnly: true });
+      }
+      return;
+    }
+    entries.push({ kind: 'dimension', member, field, text: value, tokens, source });
     if (tokens.length === 1) return;
     const seen = new Set<string>();
     for (const word of tokens) {

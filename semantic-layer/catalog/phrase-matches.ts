@@ -76,6 +76,7 @@ export function findCandidates(
         const length = entry.tokens.length;
         const isValue = entry.source !== undefined;
         const verbatim = entry.tokens.every((t, k) => t.raw === question[start + k]?.raw);
+        if (entry.verbatimOnly === true && !verbatim) continue;
         // A bare number in a question is more often a top-N, a year or an amount than a value.
         const numeric = entry.tokens.every((t) => /^\d+$/.test(t.norm)) ? NUMBER_FACTOR : 1;
         const score = FIELD_WEIGHT[entry.field] * (factor / length) * (1 + 0.25 * (length - 1)) * numeric;

@@ -150,6 +150,23 @@ describe('ranking', () => {
     expect(hits[1]?.values[0]).toMatchObject({ value: '10', match: 'exact' });
   });
 
+  it('matches short or common values ("US", "XL", "M") only as written', () => {
+    const sized = buildCatalogIndex(fixtureModel(), {
+      ...fixtureValues(),
+      dimensions: [
+        {
+          dimension: 'sales.channel',
+          relation: 'curated.sales',
+          values: ['US', 'XL', 'M', 'a'],
+          truncated: false,
+        },
+      ],
+    });
+    const values = (q: string) => searchCatalog(sized, q).flatMap((h) => h.values.map((v) => v.value));
+    expect(values('revenue in the US for XL and M')).toEqual(['US', 'XL', 'M']);
+    expect(values('show us revenue for xl, m and a')).toEqual([]);
+  });
+
   it('honours the limit', () => {
     expect(searchCatalog(index, 'revenue by city and category in bilbao', { limit: 2 })).toHaveLength(2);
   });
