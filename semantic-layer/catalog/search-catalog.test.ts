@@ -38,6 +38,17 @@ describe('searchCatalog finds members', () => {
     expect(searchCatalog(index, 'trnovr')).toEqual([]);
   });
 
+  it('does not read a known word as a typo of another ("store" is not "stone")', () => {
+    const stony = buildCatalogIndex(fixtureModel(), {
+      ...fixtureValues(),
+      dimensions: [
+        { dimension: 'products.material', relation: 'curated.products', values: ['stone'], truncated: false },
+      ],
+    });
+    expect(searchCatalog(stony, 'store').map((h) => h.name)).not.toContain('products.material');
+    expect(searchCatalog(stony, 'stine')[0]?.values[0]).toMatchObject({ value: 'stone', match: 'typo' });
+  });
+
   it('returns nothing for words the catalog does not know', () => {
     expect(searchCatalog(index, 'the weather in space')).toEqual([]);
   });
