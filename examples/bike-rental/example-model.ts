@@ -1,0 +1,36 @@
+/**
+ * Test helpers for the Tejo Bikes example: its model read from models/*.yaml with the model file
+ * schema, and a DuckDB warehouse holding its CSV files, each as a table of the same name plus a
+ * curated.<name> view over it (what `shoebox load FILE --table NAME --view curated.NAME` makes).
+ */
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
+import { DuckDbWarehouse } from '../../db/duckdb-warehouse.ts';
+import { modelFileSchema } from '../../semantic-layer/model/model-file.ts';
+import { mergeModelFiles, type SemanticLayerModel } from '../../semantic-layer/model/semantic-layer-model.ts';
+
+export const EXAMPLE_DIR = dirname(fileURLToPath(import.meta.url));
+export const EXAMPLE_TABLES = ['stations', 'bikes', 'members', 'rentals', 'maintenance'] as const;
+
+export function readExampleModel(): SemanticLayerModel {
+  const dir = join(EXAMPLE_DIR, 'models');
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.yaml'))
+    .sort()
+    .map((f) => ({ content: modelFileSchema.parse(parse(readFileSync(join(dir, f), 'utf8'))) }));
+  return mergeModelFiles(files);
+}
+
+export async function openExampleWarehouse(): Promise<DuckDbWarehouse> {
+  const warehouse = await DuckDbWarehouse.open(join(mkdtempSync(join(tmpdir(), 'bike-rental-')), 'w.duckdb'));
+  await warehouse.execute('CREATE SCHEMA curated');
+  for (const table of EXAMPLE_TABLES) {
+    const csv = join(EXAMPLE_DIR, 'data', `${table}.csv`).replaceAll("'", "''");
+    await warehouse.execute(`CREATE TABLE ${table} AS SELECT * FROM read_csv('${csv}', header = true)`);
+    await warehouse.execute(`CREATE VIEW curated.${table} AS SELECT * FROM main.${table}`);
+  }
+  return warehouse;
+}
