@@ -98,7 +98,10 @@ function mergeSql(table: SourceTable, raw: string, stage: string): string[] {
   ];
 }
 
-/** The same figures on both sides: rows and exact sums (as text) per day, up to a watermark. */
+/**
+ * The same figures on both sides: rows and exact sums (as text) per day, up to a watermark.
+ * COUNT, not COUNT_BIG: a day never nears 2^31 rows, and CI's T-SQL parser knows COUNT only.
+ */
 function reconcileSql(
   table: SourceTable,
   raw: string,
@@ -111,7 +114,7 @@ function reconcileSql(
   const wDay = day ? `CAST(${day} AS VARCHAR(10))` : 'CAST(NULL AS VARCHAR(10))';
   return {
     source: [
-      `SELECT ${tDay} AS day, COUNT_BIG(*) AS row_count`,
+      `SELECT ${tDay} AS day, COUNT(*) AS row_count`,
       ...sums.map((c) => `, CONVERT(varchar(60), SUM([${c}])) AS sum_${c}`),
       ` FROM ${source}.[${table.name}] WHERE [${watermark}] <= %s`,
       day ? ` GROUP BY ${tDay}` : '',
