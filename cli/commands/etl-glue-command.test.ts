@@ -36,15 +36,15 @@ let endpoint: string;
 let standIn: GlueStandIn;
 
 async function etl(args: string[], env: Record<string, string> = ENV) {
-  let out = '';
-  let err = '';
-  const sink = (append: (text: string) => void) => ({ write: (text: string) => (append(text), true) });
-  const io = {
-    stdout: sink((t) => void (out += t)),
-    stderr: sink((t) => void (err += t)),
-    env,
-    cwd: directory,
-  };
+  const out: string[] = [];
+  const err: string[] = [];
+  const sink = (lines: string[]) => ({
+    write: (text: string) => {
+      lines.push(text);
+      return true;
+    },
+  });
+  const io = { stdout: sink(out), stderr: sink(err), env, cwd: directory };
   const context = createCommandContext(io, { verbose: false });
   const program = new Command('shoebox').exitOverride();
   registerEtlGlueCommands(program.command('etl'), context, {
@@ -56,7 +56,7 @@ async function etl(args: string[], env: Record<string, string> = ENV) {
     }),
   });
   await program.parseAsync(['node', 'shoebox', 'etl', ...args]);
-  return { out, err };
+  return { out: out.join(''), err: err.join('') };
 }
 
 beforeAll(async () => {
