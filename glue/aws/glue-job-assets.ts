@@ -50,6 +50,8 @@ export function glueJobAssets(options: GlueAssetOptions): Map<string, string> {
       watermarkColumn: table.watermarkColumn,
       dayColumn: table.dayColumn ?? null,
       sumColumns: table.sumColumns,
+      // The extract job reads the watermark from the raw table, so on a first run it creates it.
+      createRaw: loadSql(table, raw, stage, `${run}/${name}.manifest`, options.copyIamRole).slice(0, 2),
       parts: `${run}/${name}/`,
       manifest: `${run}/${name}.manifest`,
       figures: `${staging}/runs/{run_id}/figures/${name}.json`,

@@ -28,7 +28,7 @@ const assets = glueJobAssets({
   copyIamRole: ROLE,
 });
 const asset = <T>(name: string): T => JSON.parse(assets.get(name) as string) as T;
-const tables = asset<{ tables: { name: string; parts: string; manifest: string }[] }>(
+const tables = asset<{ tables: { name: string; parts: string; manifest: string; createRaw: string[] }[] }>(
   'sql/tables.json',
 ).tables;
 
@@ -151,6 +151,55 @@ except SystemExit as e:
     expect(out.trim().split('\n')).toEqual(['r-1 dev x', 'refused', 'missing job arguments: --assets_url']);
   });
 
+  it('extract in batches by watermark into parts of a set size, with a manifest of exactly those parts', () => {
+    const out = python(
+      `
+import gzip, json
+from shoebox_extract import extract_table
+ROWS = [(i, "r%d" % i, 100 + i) for i in range(1, 6)]
+class Cursor:
+    description = [("region_id",), ("region_name",), ("row_version",)]
+    def execute(self, sql, params):
+        self.sql = sql; since, size = params
+        self.rows = [r for r in ROWS if r[2] > since][:size]
+        calls.append([since, size])
+    def fetchall(self):
+        return self.rows
+class Erp:
+    def cursor(self):
+        return Cursor()
+class S3:
+    objects = {}
+    def put_object(self, Bucket, Key, Body):
+        self.objects[Key] = Body
+calls, s3 = [], S3()
+table = json.load(open(0))
+total, last = extract_table(Erp(), s3, table, 100, "r9", 2, 3)
+parts = {k: gzip.decompress(v).decode().count("\\n") - 1 for k, v in s3.objects.items() if k.endswith(".gz")}
+manifest = json.loads(s3.objects["staging/runs/r9/erp/regions.manifest"])
+print(json.dumps({"total": total, "last": last, "calls": calls, "parts": parts, "manifest": [e["url"] for e in manifest["entries"]]}))
+`,
+      JSON.stringify(tables[1]),
+    );
+    expect(JSON.parse(out)).toEqual({
+      total: 5,
+      last: 105,
+      calls: [
+        [100, 2],
+        [102, 2],
+        [104, 2],
+      ],
+      parts: {
+        'staging/runs/r9/erp/regions/part-0000.csv.gz': 3,
+        'staging/runs/r9/erp/regions/part-0001.csv.gz': 2,
+      },
+      manifest: [
+        `s3://${BUCKET}/staging/runs/r9/erp/regions/part-0000.csv.gz`,
+        `s3://${BUCKET}/staging/runs/r9/erp/regions/part-0001.csv.gz`,
+      ],
+    });
+  });
+
   it('stage gzip CSV that the rendered COPY loads and the merge applies idempotently', async () => {
     await stageWithPython(
       'r1',
@@ -249,6 +298,9 @@ except SystemExit as e:
       expect(entry.statements.join('\n')).not.toMatch(/\{\{|SERIAL/);
     }
     expect(transforms.find((t) => t.table === 'fact_ledger_posting')?.requiresSchema).toBe('ledger_raw');
+    expect(tables[0]?.createRaw[1]).toMatch(
+      /^CREATE TABLE IF NOT EXISTS erp\.sales_orders \(sales_order_id INTEGER NOT NULL, /,
+    );
     expect(readFileSync(path.join(GLUE_JOBS_DIR, 'shoebox_load.py'), 'utf8')).toMatch(/sql\/load\//);
   });
 });

@@ -25,7 +25,7 @@ def connect_erp(secret):
     )
 
 
-def extract_table(erp, s3, table, since, spec, rid, batch_size, rows_per_part):
+def extract_table(erp, s3, table, since, rid, batch_size, rows_per_part):
     name, watermark = ident(table["name"]), ident(table["watermarkColumn"])
     parts_url = table["parts"].replace("{run_id}", rid)
     parts, buffered, total, last = [], [], 0, since
@@ -77,12 +77,14 @@ def main():
     summary = {}
     for table in spec["tables"]:
         name = ident(table["name"])
+        for sql in table["createRaw"]:
+            warehouse.execute(sql)
         found = warehouse.rows(
             "SELECT COALESCE(MAX(%s), 0) AS w FROM %s.%s" % (ident(table["watermarkColumn"]), ident(spec["rawSchema"]), name)
         )
         since = int(found[0]["w"])
         rows, last = extract_table(
-            erp, s3, table, since, spec, rid, int(args.get("batch_size", "50000")), int(args.get("rows_per_part", "500000"))
+            erp, s3, table, since, rid, int(args.get("batch_size", "50000")), int(args.get("rows_per_part", "500000"))
         )
         reconcile = s3_get_json("%s/sql/reconcile/%s.json" % (assets, name), s3)
         figures = {"watermark": last, "figures": source_figures(erp, reconcile, last)}
