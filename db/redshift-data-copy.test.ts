@@ -194,6 +194,23 @@ describe('COPY from a staged gzip manifest through the Data API stand-in', () =>
     ).rejects.toThrow(/mandatory file 's3:\/\/shoebox-copy\/runs\/3\/missing\.csv\.gz' not found/);
   });
 
+  it('runs a COPY inside a batch as part of its transaction', async () => {
+    await db.query('TRUNCATE staging.orders');
+    const copy = (run: string) =>
+      `COPY staging.orders (id, order_date, updated_at, amount, note) FROM 's3://${BUCKET}/runs/${run}/orders.manifest' IAM_ROLE '${ROLE}' FORMAT AS CSV MANIFEST GZIP IGNOREHEADER 1 DATEFORMAT 'YYYY-MM-DD' TIMEFORMAT 'auto' EMPTYASNULL BLANKSASNULL`;
+    await warehouse.execute(`INSERT INTO staging.orders (id) VALUES (77);\n${copy('1')}`);
+    expect((await db.query('SELECT count(*)::int AS n FROM staging.orders')).rows[0].n).toBe(6);
+    const errorsBefore = (await db.query('SELECT count(*)::int AS n FROM sys_load_error_detail')).rows[0].n;
+    await expect(
+      warehouse.execute(`INSERT INTO staging.orders (id) VALUES (78);\n${copy('2')}`),
+    ).rejects.toThrow(/Load into table 'orders' failed/);
+    // The batch rolled back as a whole; the load error was kept.
+    expect((await db.query('SELECT count(*)::int AS n FROM staging.orders WHERE id = 78')).rows[0].n).toBe(0);
+    expect((await db.query('SELECT count(*)::int AS n FROM sys_load_error_detail')).rows[0].n).toBe(
+      errorsBefore + 1,
+    );
+  });
+
   it('refuses a COPY without IAM_ROLE, as Redshift does', async () => {
     await expect(
       warehouse.execute(
