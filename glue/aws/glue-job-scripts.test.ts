@@ -40,11 +40,20 @@ let standIn: RedshiftDataStandIn;
 let warehouse: RedshiftDataWarehouse;
 
 function python(code: string, input = ''): string {
-  return execFileSync('python3', ['-c', code], {
-    input,
-    encoding: 'utf8',
-    env: { ...process.env, PYTHONPATH: GLUE_JOBS_DIR, PYTHONDONTWRITEBYTECODE: '1' },
-  });
+  try {
+    return execFileSync('python3', ['-c', code], {
+      input,
+      encoding: 'utf8',
+      env: { ...process.env, PYTHONPATH: GLUE_JOBS_DIR, PYTHONDONTWRITEBYTECODE: '1' },
+    });
+  } catch (error) {
+    if ((error as { code?: string }).code === 'ENOENT') {
+      throw new Error(
+        'python3 is not on the PATH: the Glue job tests need it (Debian: apt-get install -y python3)',
+      );
+    }
+    throw error;
+  }
 }
 
 /** What the extract job writes for one table: parts by the helper, then the manifest. */
