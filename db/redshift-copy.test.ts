@@ -18,8 +18,32 @@ describe('redshiftCopySql', () => {
         `FROM 's3://staging/erp/orders.csv'`,
         `IAM_ROLE 'arn:aws:iam::123456789012:role/shoebox-copy'`,
         'FORMAT AS CSV IGNOREHEADER 1',
-        `DATEFORMAT 'auto' TIMEFORMAT 'auto' EMPTYASNULL BLANKSASNULL`,
+        `DATEFORMAT 'YYYY-MM-DD' TIMEFORMAT 'auto' EMPTYASNULL BLANKSASNULL COMPUPDATE OFF`,
       ].join('\n'),
+    );
+  });
+
+  it('reads a gzip manifest with MANIFEST and GZIP', () => {
+    const staged = {
+      ...file,
+      location: 's3://staging/runs/1/orders.manifest',
+      manifest: true,
+      compression: 'gzip' as const,
+    };
+    expect(redshiftCopySql('staging', 'orders', staged, ROLE).split('\n')[3]).toBe(
+      'FORMAT AS CSV MANIFEST GZIP IGNOREHEADER 1',
+    );
+  });
+
+  it('refuses a role that is not an IAM role ARN, and a negative header count', () => {
+    expect(() => redshiftCopySql('s', 't', file, 'my-role')).toThrow(
+      expect.objectContaining({
+        code: ErrorCode.ConfigInvalid,
+        message: expect.stringMatching(/not an IAM role ARN/),
+      }),
+    );
+    expect(() => redshiftCopySql('s', 't', { ...file, headerLines: -1 }, ROLE)).toThrow(
+      expect.objectContaining({ code: ErrorCode.BadArgument }),
     );
   });
 

@@ -10,6 +10,8 @@ import type { AddressInfo } from 'node:net';
 import pg from 'pg';
 import { isCodedError } from '../core/coded-error.ts';
 import { namedToPositional } from './sql-params.ts';
+import { StandInCopier, type StandInS3Options } from './stand-in-copy.ts';
+import { isS3Copy } from './stand-in-copy-parse.ts';
 import { StandInError } from './stand-in-error.ts';
 import {
   described,
@@ -30,6 +32,8 @@ export interface RedshiftDataStandInOptions {
   pageSize?: number;
   /** Milliseconds a statement waits in SUBMITTED before it runs. */
   startDelayMs?: number;
+  /** The S3-compatible server a `COPY ... FROM 's3://...'` reads; without it COPY goes to Postgres as is. */
+  s3?: StandInS3Options;
 }
 
 export interface StandInCall {
@@ -43,13 +47,18 @@ export class RedshiftDataStandIn {
   pageSize: number;
   private readonly pool: pg.Pool;
   private readonly statements: StandInStatements;
+  private readonly copier: StandInCopier | undefined;
   private server: Server | undefined;
   endpoint = '';
 
   private constructor(options: RedshiftDataStandInOptions) {
     this.pageSize = options.pageSize ?? 1000;
     this.pool = new pg.Pool({ connectionString: options.databaseUrl, max: 8 });
-    this.statements = new StandInStatements(this.pool, options.startDelayMs ?? 0);
+    const copier = options.s3 ? new StandInCopier(this.pool, options.s3) : undefined;
+    this.copier = copier;
+    this.statements = new StandInStatements(this.pool, options.startDelayMs ?? 0, (client, sql, id, inTx) =>
+      copier && isS3Copy(sql) ? copier.run(client, sql, id, inTx) : undefined,
+    );
   }
 
   static async start(options: RedshiftDataStandInOptions): Promise<RedshiftDataStandIn> {
@@ -65,6 +74,7 @@ export class RedshiftDataStandIn {
     const server = this.server;
     if (server) await new Promise((resolve) => server.close(resolve).closeAllConnections());
     await this.statements.settle();
+    this.copier?.close();
     await this.pool.end();
   }
 

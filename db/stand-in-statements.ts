@@ -11,6 +11,14 @@ import { RAW_TEXT_PG_TYPES } from './pg-value-kinds.ts';
 import { StandInError } from './stand-in-error.ts';
 import { columnMetadataOf, fieldOf } from './stand-in-results.ts';
 
+/** Runs a statement the stand-in handles itself (COPY from S3); undefined when it is not one. */
+export type StatementInterceptor = (
+  client: pg.PoolClient,
+  sql: string,
+  statementId: string,
+  inTransaction: boolean,
+) => Promise<number> | undefined;
+
 export type StatementStatus = 'SUBMITTED' | 'STARTED' | 'FINISHED' | 'FAILED' | 'ABORTED';
 
 export interface StandInStatement {
@@ -41,6 +49,7 @@ export class StandInStatements {
     private readonly pool: pg.Pool,
     /** How long a statement stays SUBMITTED before it runs, so tests can watch the polling. */
     public startDelayMs: number,
+    private readonly intercept?: StatementInterceptor,
   ) {}
 
   start(sqls: string[], values: string[], target: Record<string, string | undefined>): StandInStatement {
@@ -91,8 +100,12 @@ export class StandInStatements {
       statement.pid = Number((await client.query('SELECT pg_backend_pid() AS pid')).rows[0]?.pid);
       if (statement.cancelRequested) return this.finish(statement, 'ABORTED');
       this.finish(statement, 'STARTED');
+      const intercepted = (sql: string, inTransaction: boolean) =>
+        this.intercept?.(client, sql, statement.Id, inTransaction);
       const result =
-        sqls.length > 1 ? await runBatch(client, sqls) : await runOne(client, sqls[0] as string, values);
+        sqls.length > 1
+          ? await runBatch(client, sqls, intercepted)
+          : await runOne(client, sqls[0] as string, values, intercepted);
       if (result.fields.length > 0) {
         const names = await this.typeNames.namesOf(
           result.fields,
@@ -123,7 +136,17 @@ export class StandInStatements {
 }
 
 /** The last result of a simple-protocol script, or of one parameterised statement. */
-async function runOne(client: pg.PoolClient, text: string, values: string[]): Promise<pg.QueryArrayResult> {
+type Intercepted = (sql: string, inTransaction: boolean) => Promise<number> | undefined;
+
+async function runOne(
+  client: pg.PoolClient,
+  text: string,
+  values: string[],
+  intercept?: Intercepted,
+  inTransaction = false,
+): Promise<pg.QueryArrayResult> {
+  const handled = intercept?.(text, inTransaction);
+  if (handled) return { command: 'COPY', rowCount: await handled, oid: 0, fields: [], rows: [] };
   const result = (await client.query({ text, values, rowMode: 'array', types: RAW_TEXT_PG_TYPES })) as
     | pg.QueryArrayResult
     | pg.QueryArrayResult[];
@@ -131,11 +154,15 @@ async function runOne(client: pg.PoolClient, text: string, values: string[]): Pr
 }
 
 /** BatchExecuteStatement runs its statements in one transaction, as Redshift does. */
-async function runBatch(client: pg.PoolClient, sqls: string[]): Promise<pg.QueryArrayResult> {
+async function runBatch(
+  client: pg.PoolClient,
+  sqls: string[],
+  intercept?: Intercepted,
+): Promise<pg.QueryArrayResult> {
   await client.query('BEGIN');
   try {
     let last: pg.QueryArrayResult | undefined;
-    for (const sql of sqls) last = await runOne(client, sql, []);
+    for (const sql of sqls) last = await runOne(client, sql, [], intercept, true);
     await client.query('COMMIT');
     return last as pg.QueryArrayResult;
   } catch (error) {

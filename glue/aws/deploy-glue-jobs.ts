@@ -1,0 +1,167 @@
+/**
+ * `shoebox etl deploy --glue`: uploads the job scripts and their rendered SQL to S3, then creates
+ * each stage's Glue job, or updates it when it exists (rerunning deploy never duplicates).
+ * Settings travel as default arguments; secrets never do, only Secrets Manager ARNs.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  CreateJobCommand,
+  GetJobCommand,
+  type GlueClient,
+  type JobUpdate,
+  UpdateJobCommand,
+} from '@aws-sdk/client-glue';
+import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { CodedError, ErrorCode, messageOf } from '../../core/coded-error.ts';
+import type { RedshiftDataTarget } from '../../db/redshift-data-url.ts';
+import { parseS3Url } from '../staging/s3-location.ts';
+import { assertNoSecrets, SECRET_ARN } from './glue-arguments.ts';
+import {
+  checkJobPrefix,
+  GLUE_HELPER_MODULE,
+  GLUE_JOBS_DIR,
+  GLUE_STAGES,
+  type GlueStage,
+  jobNameOf,
+  scriptOf,
+} from './glue-stages.ts';
+
+export interface GlueDeployOptions {
+  glue: GlueClient;
+  s3: S3Client;
+  /** s3://bucket/prefix where scripts (scripts/) and rendered SQL (sql/) go. */
+  assetsUrl: string;
+  /** The IAM role the jobs run as. */
+  roleArn: string;
+  jobPrefix?: string;
+  warehouse: RedshiftDataTarget;
+  /** Secrets Manager secret holding the ERP's host, port, username, password, dbname. */
+  erpSecretArn: string;
+  /** From glueJobAssets(). */
+  assets: ReadonlyMap<string, string>;
+  /** pip requirement for the extract job's SQL Server driver. */
+  sqlServerDriver?: string;
+  onProgress?: (line: string) => void;
+}
+
+export interface DeployedJob {
+  name: string;
+  action: 'created' | 'updated';
+}
+
+export async function deployGlueJobs(options: GlueDeployOptions): Promise<DeployedJob[]> {
+  const prefix = checkJobPrefix(options.jobPrefix ?? 'shoebox');
+  const assets = parseS3Url(options.assetsUrl);
+  const base = `s3://${assets.bucket}/${assets.prefix === '' ? '' : `${assets.prefix}/`}`;
+  if (!SECRET_ARN.test(options.erpSecretArn)) {
+    throw new CodedError(
+      ErrorCode.BadArgument,
+      `--erp-secret "${options.erpSecretArn}" is not a Secrets Manager ARN (arn:aws:secretsmanager:REGION:ACCOUNT:secret:NAME).`,
+    );
+  }
+  const files = new Map<string, Uint8Array | string>(options.assets);
+  for (const script of [GLUE_HELPER_MODULE, ...GLUE_STAGES.map(scriptOf)]) {
+    files.set(`scripts/${script}`, readFileSync(join(GLUE_JOBS_DIR, script)));
+  }
+  for (const [key, body] of files) {
+    try {
+      await options.s3.send(
+        new PutObjectCommand({
+          Bucket: assets.bucket,
+          Key: `${assets.prefix === '' ? '' : `${assets.prefix}/`}${key}`,
+          Body: body,
+        }),
+      );
+    } catch (error) {
+      throw new CodedError(
+        ErrorCode.EtlStagingFailed,
+        `Cannot upload the Glue job assets to ${base}${key}: ${messageOf(error)}. Check the bucket and the deploying identity's s3:PutObject.`,
+        { cause: error },
+      );
+    }
+  }
+  options.onProgress?.(`uploaded ${files.size} scripts and SQL files to ${base}`);
+  const deployed: DeployedJob[] = [];
+  for (const stage of GLUE_STAGES) {
+    const name = jobNameOf(prefix, stage);
+    const definition = jobDefinition(options, stage, base);
+    const action = (await jobExists(options.glue, name)) ? 'updated' : 'created';
+    await glueCall(name, () =>
+      action === 'created'
+        ? options.glue.send(new CreateJobCommand({ Name: name, ...definition }))
+        : options.glue.send(new UpdateJobCommand({ JobName: name, JobUpdate: definition })),
+    );
+    options.onProgress?.(`${action} Glue job ${name}`);
+    deployed.push({ name, action });
+  }
+  return deployed;
+}
+
+function jobDefinition(
+  options: GlueDeployOptions,
+  stage: GlueStage,
+  base: string,
+): JobUpdate & { Role: string; Command: NonNullable<JobUpdate['Command']> } {
+  const target = options.warehouse;
+  const args: Record<string, string> = {
+    '--job-language': 'python',
+    'library-set': 'analytics',
+    '--extra-py-files': `${base}scripts/${GLUE_HELPER_MODULE}`,
+    '--assets_url': base.replace(/\/$/, ''),
+    '--database': target.Database,
+    ...(target.WorkgroupName ? { '--workgroup': target.WorkgroupName } : {}),
+    ...(target.ClusterIdentifier ? { '--cluster': target.ClusterIdentifier } : {}),
+    ...(target.SecretArn ? { '--redshift_secret_arn': target.SecretArn } : {}),
+    ...(stage === 'extract'
+      ? {
+          '--erp_secret_arn': options.erpSecretArn,
+          '--additional-python-modules': options.sqlServerDriver ?? 'pymssql==2.3.2',
+        }
+      : {}),
+  };
+  assertNoSecrets(args);
+  return {
+    Description: `shoebox pipeline stage: ${stage}`,
+    Role: options.roleArn,
+    Command: {
+      Name: 'pythonshell',
+      PythonVersion: '3.9',
+      ScriptLocation: `${base}scripts/${scriptOf(stage)}`,
+    },
+    GlueVersion: '3.0',
+    MaxCapacity: stage === 'extract' ? 1 : 0.0625,
+    // runGlueJobs decides about reruns; one run at a time keeps the stages' order.
+    MaxRetries: 0,
+    Timeout: 180,
+    ExecutionProperty: { MaxConcurrentRuns: 1 },
+    DefaultArguments: args,
+  };
+}
+
+async function jobExists(glue: GlueClient, name: string): Promise<boolean> {
+  try {
+    await glue.send(new GetJobCommand({ JobName: name }));
+    return true;
+  } catch (error) {
+    if (error instanceof Error && error.name === 'EntityNotFoundException') return false;
+    throw glueError(name, error);
+  }
+}
+
+async function glueCall<T>(name: string, call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    throw glueError(name, error);
+  }
+}
+
+function glueError(name: string, error: unknown): CodedError {
+  const denied = error instanceof Error && /AccessDenied/.test(error.name);
+  return new CodedError(
+    ErrorCode.GlueJobFailed,
+    `Glue job ${name}: ${messageOf(error)}${denied ? '. The deploying identity needs glue:GetJob, glue:CreateJob, glue:UpdateJob and iam:PassRole on the job role.' : ''}`,
+    { cause: error },
+  );
+}
