@@ -23,8 +23,9 @@ export function readGlueScripts(dir: string): GlueScripts {
       `Glue job scripts folder ${root} does not exist: the Glue stack deploys one job per *.py file there. Create glue/jobs (or pass --context glueScriptsDir=PATH), then synthesise again.`,
     );
   }
-  const files = readdirSync(root)
-    .filter((file) => file.endsWith('.py'))
+  const files = readdirSync(root, { withFileTypes: true })
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.py'))
+    .map((entry) => entry.name)
     .sort();
   const modules = files.filter((file) => file.startsWith('_')).map((file) => join(root, file));
   const jobs = files
