@@ -107,6 +107,7 @@ describe('Redshift Serverless', () => {
       }),
     });
     templates.warehouse.hasResourceProperties('AWS::KMS::Key', { EnableKeyRotation: true });
+    templates.warehouse.hasResource('AWS::RedshiftServerless::Namespace', { DeletionPolicy: 'Retain' });
   });
 
   it('gives the COPY role read access to the staging prefix and nothing else', () => {

@@ -3,7 +3,7 @@
  * its access logs (and the load balancer's) go to. Encrypted, never public, TLS only, versioned;
  * old extracts expire because every run writes a fresh, complete set.
  */
-import { Aws, Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import { Aws, CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
 import { acknowledge } from './cdk-nag.ts';
@@ -71,5 +71,7 @@ export class StagingStack extends Stack {
       ],
     });
     this.stagingUrl = `s3://${stagingBucketName(this.region)}/${this.stagingPrefix}`;
+    new CfnOutput(this, 'StagingUrl', { value: this.stagingUrl });
+    new CfnOutput(this, 'LogBucketName', { value: this.logBucket.bucketName });
   }
 }

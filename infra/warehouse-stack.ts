@@ -4,7 +4,7 @@
  * routing so COPY traffic stays on the S3 gateway endpoint). The COPY role can read the staging
  * prefix and nothing else: the seeds' fix of attaching AmazonS3ReadOnlyAccess is what this avoids.
  */
-import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
@@ -111,6 +111,8 @@ export class WarehouseStack extends Stack {
       // Audit logging: connections, users and every statement, to CloudWatch Logs.
       logExports: ['connectionlog', 'userlog', 'useractivitylog'],
     });
+    // The data outlives the stack: `cdk destroy` keeps the namespace (docs/deploy-aws.md, tear-down).
+    namespace.applyRemovalPolicy(RemovalPolicy.RETAIN);
     const workgroup = new redshift.CfnWorkgroup(this, 'Workgroup', {
       workgroupName: this.workgroupName,
       namespaceName: this.workgroupName,
@@ -130,6 +132,9 @@ export class WarehouseStack extends Stack {
     new CfnOutput(this, 'AdminSecretArn', { value: this.adminSecret.secretArn });
     new CfnOutput(this, 'ReaderSecretArn', { value: this.readerSecret.secretArn });
     new CfnOutput(this, 'LoaderSecretArn', { value: this.loaderSecret.secretArn });
+    // WAREHOUSE_URL values, for the assistant (curated only) and for the pipeline's loader.
+    new CfnOutput(this, 'ReaderWarehouseUrl', { value: this.warehouseUrl(this.readerSecret) });
+    new CfnOutput(this, 'LoaderWarehouseUrl', { value: this.warehouseUrl(this.loaderSecret) });
   }
 
   /** WAREHOUSE_URL for a client that runs as `secret`'s user through the Data API. */
