@@ -64,7 +64,7 @@ async function stageWithPython(runId: string, rows: string): Promise<void> {
     python(`
 import base64, json, datetime as dt
 from decimal import Decimal as D
-from shoebox_glue import gzip_csv, manifest
+from _shoebox_glue import gzip_csv, manifest
 rows = [${rows}]
 body = gzip_csv(${JSON.stringify(TEST_ORDERS.columns.map((c) => c.name))}, rows)
 print(json.dumps({"part": base64.b64encode(body).decode(), "manifest": manifest([("${url}", len(body))]).decode()}))
@@ -140,7 +140,7 @@ describe('Glue job scripts', () => {
 
   it('read settings from job arguments and refuse unsafe ones', () => {
     const out = python(`
-from shoebox_glue import job_args, run_id, ident
+from _shoebox_glue import job_args, run_id, ident
 a = job_args(["run_id", "database"], ["--run_id", "r-1", "--database=dev", "--JOB_NAME", "x"])
 print(a["run_id"], a["database"], a["JOB_NAME"])
 for bad in ["../x", "a b", ""]:

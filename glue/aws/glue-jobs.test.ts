@@ -90,7 +90,7 @@ describe('deployGlueJobs', () => {
       '--workgroup': 'shoebox',
       '--database': 'dev',
       '--erp_secret_arn': ERP_SECRET,
-      '--extra-py-files': `s3://${BUCKET}/glue/scripts/shoebox_glue.py`,
+      '--extra-py-files': `s3://${BUCKET}/glue/scripts/_shoebox_glue.py`,
       '--additional-python-modules': expect.stringMatching(/^pymssql==/),
     });
     expect(standIn.jobs.get('shoebox-load')?.DefaultArguments).not.toHaveProperty('--erp_secret_arn');

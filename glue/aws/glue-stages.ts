@@ -10,7 +10,7 @@ export type GlueStage = (typeof GLUE_STAGES)[number];
 
 /** glue/jobs/: the Python shell scripts and their shared helper module. */
 export const GLUE_JOBS_DIR = fileURLToPath(new URL('../jobs/', import.meta.url));
-export const GLUE_HELPER_MODULE = 'shoebox_glue.py';
+export const GLUE_HELPER_MODULE = '_shoebox_glue.py';
 
 export const scriptOf = (stage: GlueStage) => `shoebox_${stage}.py`;
 export const jobNameOf = (prefix: string, stage: GlueStage) => `${prefix}-${stage}`;

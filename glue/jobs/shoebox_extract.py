@@ -9,7 +9,7 @@ table's watermark column, so a run that died before its merge simply extracts th
 """
 import json
 
-from shoebox_glue import Redshift, gzip_csv, ident, job_args, log, manifest, run_id, s3_client, s3_get_json, s3_put, secret_json
+from _shoebox_glue import Redshift, gzip_csv, ident, job_args, log, manifest, run_id, s3_client, s3_get_json, s3_put, secret_json
 
 
 def connect_erp(secret):

@@ -7,7 +7,7 @@ Arguments: --run_id --assets_url --database (--workgroup | --cluster) [--redshif
 import json
 from decimal import Decimal
 
-from shoebox_glue import Redshift, ident, job_args, log, run_id, s3_client, s3_get_json, s3_put
+from _shoebox_glue import Redshift, ident, job_args, log, run_id, s3_client, s3_get_json, s3_put
 
 
 def by_day(rows):

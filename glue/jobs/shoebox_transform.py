@@ -5,7 +5,7 @@ no tables yet is skipped, as in the in-process runner.
 
 Arguments: --run_id --assets_url --database (--workgroup | --cluster) [--redshift_secret_arn].
 """
-from shoebox_glue import Redshift, ident, job_args, log, run_id, s3_client, s3_get_json
+from _shoebox_glue import Redshift, ident, job_args, log, run_id, s3_client, s3_get_json
 
 
 def main():
