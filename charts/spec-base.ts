@@ -1,0 +1,23 @@
+import type { TopLevelSpec } from 'vega-lite';
+import { CHART_CONFIG, CHART_HEIGHT, CHART_WIDTH } from './chart-theme.ts';
+
+/** A Vega-Lite spec as plain JSON: the builders assemble objects, Vega-Lite's compiler checks them. */
+export type ChartSpec = TopLevelSpec;
+export type Json = Record<string, unknown>;
+
+/** Every chart: the theme, the default size, fitted so the whole picture is width x height. */
+export function baseSpec(title: string, subtitle: string | undefined, values: Json[]): Json {
+  return {
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    title: subtitle ? { text: title, subtitle } : { text: title },
+    width: CHART_WIDTH,
+    height: CHART_HEIGHT,
+    autosize: { type: 'fit', contains: 'padding' },
+    config: CHART_CONFIG,
+    data: { values },
+  };
+}
+
+export function asSpec(spec: Json): ChartSpec {
+  return spec as unknown as ChartSpec;
+}
