@@ -56,6 +56,10 @@ export function barSpec(input: BarSpecInput): ChartSpec {
   };
   if (input.series.length > 1) {
     encoding.color = { field: 's', type: 'nominal', title: input.seriesTitle ?? null, sort: input.series };
+    if (input.layout === 'stacked') {
+      // Stack in legend order (first series at the bottom), not in Vega's default order.
+      encoding.order = { field: 'o', type: 'quantitative' };
+    }
     if (input.layout === 'grouped') {
       encoding[input.horizontal ? 'yOffset' : 'xOffset'] = {
         field: 's',
@@ -68,7 +72,13 @@ export function barSpec(input: BarSpecInput): ChartSpec {
     encoding.color = { condition: { test: 'datum.v < 0', value: DOWN_COLOUR }, value: PALETTE[0] };
   }
   return asSpec({
-    ...baseSpec(input.title, input.subtitle, input.bars),
+    ...baseSpec(
+      input.title,
+      input.subtitle,
+      input.layout === 'stacked'
+        ? input.bars.map((b) => ({ ...b, o: input.series.indexOf(b.s) }))
+        : input.bars,
+    ),
     mark: { type: 'bar', tooltip: true },
     encoding,
   });

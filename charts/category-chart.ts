@@ -1,5 +1,6 @@
 import { type BarPoint, barSpec } from './bar-spec.ts';
 import { type ChartChoice, type ChartKind, noChart } from './chart-choice.ts';
+import { inTitle } from './chart-result.ts';
 import { categoryAt, distinct, numberAt, type ResultShape } from './result-shape.ts';
 
 export const MAX_CATEGORIES = 30;
@@ -42,7 +43,7 @@ export function categoryChart(shape: ResultShape, requested: ChartKind | undefin
   const longest = Math.max(...categories.map((c) => c.length));
   const horizontal = longest > 12 || categories.length * series.length > 10;
   const spec = barSpec({
-    title: shape.result.title ?? `${measure.label} by ${dim.label}`,
+    title: shape.result.title ?? `${measure.label} by ${inTitle(dim.label)}`,
     bars,
     categoryLabel: dim.label,
     valueLabel: shape.measures.map((m) => m.label).join(', '),

@@ -75,3 +75,8 @@ export function columnLabel(column: ChartColumn): string {
   const words = column.name.replace(/[_.]+/g, ' ').trim();
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
+
+/** A label inside a sentence-case title: "Region" becomes "region", "SKU" stays. */
+export function inTitle(label: string): string {
+  return /^[A-Z][a-z]/.test(label) ? label.charAt(0).toLowerCase() + label.slice(1) : label;
+}

@@ -152,6 +152,9 @@ describe('chooseChart by shape', () => {
     expect(st.kind).toBe('stacked-bar');
     // The dimension with more values (6 categories) runs along the axis; regions are colours.
     expect(parts(st).encoding.color).toMatchObject({ title: 'Region' });
+    // Stacked in legend order: each bar carries its series' index.
+    expect(parts(st).encoding.order).toMatchObject({ field: 'o' });
+    expect(parts(st).data.values[0]).toMatchObject({ x: 'Boots', s: 'North', o: 0 });
   });
 
   it('a metric and a share in one result: the share is left out with a note (different units)', () => {

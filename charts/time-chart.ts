@@ -1,5 +1,6 @@
 import { barSpec } from './bar-spec.ts';
 import { type ChartChoice, type ChartKind, noChart } from './chart-choice.ts';
+import { inTitle } from './chart-result.ts';
 import { lineSpec, type TimePoint } from './line-spec.ts';
 import { categoryAt, distinct, numberAt, type ResultShape } from './result-shape.ts';
 import { periodLabel } from './time-grain.ts';
@@ -53,7 +54,8 @@ export function timeChart(shape: ResultShape, requested: ChartKind | undefined):
       notes,
     );
   }
-  const title = shape.result.title ?? `${measure.label} by ${time.grain}${dim ? ` and ${dim.label}` : ''}`;
+  const title =
+    shape.result.title ?? `${measure.label} by ${time.grain}${dim ? ` and ${inTitle(dim.label)}` : ''}`;
   const valueLabel = dim ? measure.label : shape.measures.map((m) => m.label).join(', ');
   const format = measure.column.format;
   const seriesTitle = dim?.label;

@@ -1,6 +1,7 @@
 import { type BarPoint, barSpec } from './bar-spec.ts';
 import { MAX_CATEGORIES } from './category-chart.ts';
 import { type ChartChoice, type ChartKind, noChart } from './chart-choice.ts';
+import { inTitle } from './chart-result.ts';
 import { categoryAt, distinct, numberAt, type ResultShape } from './result-shape.ts';
 
 const MAX_COLOURS = 10;
@@ -66,7 +67,7 @@ export function twoDimensionChart(shape: ResultShape, requested: ChartKind | und
   }
   const longest = Math.max(...bars.map((b) => b.x.length));
   const spec = barSpec({
-    title: shape.result.title ?? `${measure.label} by ${axis.label} and ${colour.label}`,
+    title: shape.result.title ?? `${measure.label} by ${inTitle(axis.label)} and ${inTitle(colour.label)}`,
     bars,
     categoryLabel: axis.label,
     valueLabel: measure.label,
