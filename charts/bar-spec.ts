@@ -1,7 +1,7 @@
 import { formatSpec } from './chart-formats.ts';
 import type { ColumnFormat } from './chart-result.ts';
 import { DOWN_COLOUR, PALETTE } from './chart-theme.ts';
-import { asSpec, baseSpec, type ChartSpec, type Json } from './spec-base.ts';
+import { asSpec, baseSpec, type ChartSpec, type Json, legendFor } from './spec-base.ts';
 
 /** One bar: x (category), s (series: a second dimension, a metric or the comparison), v (value). */
 export interface BarPoint extends Json {
@@ -55,10 +55,16 @@ export function barSpec(input: BarSpecInput): ChartSpec {
     ],
   };
   if (input.series.length > 1) {
-    encoding.color = { field: 's', type: 'nominal', title: input.seriesTitle ?? null, sort: input.series };
+    encoding.color = {
+      field: 's',
+      type: 'nominal',
+      title: input.seriesTitle ?? null,
+      sort: input.series,
+      legend: legendFor(input.series),
+    };
     if (input.layout === 'stacked') {
-      // Stack in legend order (first series at the bottom), not in Vega's default order.
-      encoding.order = { field: 'o', type: 'quantitative' };
+      // Stack in legend order, read top down (first series on top), not in Vega's default order.
+      encoding.order = { field: 'o', type: 'quantitative', sort: 'descending' };
     }
     if (input.layout === 'grouped') {
       encoding[input.horizontal ? 'yOffset' : 'xOffset'] = {

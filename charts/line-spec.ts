@@ -1,6 +1,6 @@
 import { formatSpec } from './chart-formats.ts';
 import type { ColumnFormat, TimeGrain } from './chart-result.ts';
-import { asSpec, baseSpec, type ChartSpec, type Json } from './spec-base.ts';
+import { asSpec, baseSpec, type ChartSpec, type Json, legendFor } from './spec-base.ts';
 import { timeAxis } from './time-grain.ts';
 
 /** One point of a time series: t (UTC ms), p (period label), s (series), v (value), k (current | comparison). */
@@ -56,6 +56,7 @@ export function lineSpec(input: LineSpecInput): ChartSpec {
       type: 'nominal',
       title: input.seriesTitle ?? null,
       sort: input.series,
+      legend: legendFor(input.series),
     };
   }
   if (dashed) {

@@ -55,6 +55,45 @@ describe('renderChart', () => {
     expect(t).toEqual(expect.arrayContaining(['$1,234,568', '▲ 12.2% vs $1,100,000', 'Q3 2024', 'North']));
   });
 
+  it('dates are calendar days in any time zone; quarters print as Q1 2025, days as 5 Jan 2025', async () => {
+    const zone = process.env.TZ;
+    process.env.TZ = 'America/Los_Angeles';
+    try {
+      const t = texts(await renderChart(specOf(monthlyWithCompare), { format: 'svg' }));
+      expect(t).toContain('Jan 2024');
+      expect(t).not.toContain('Dec 2023');
+    } finally {
+      if (zone === undefined) delete process.env.TZ;
+      else process.env.TZ = zone;
+    }
+    const quarters = {
+      columns: [
+        { name: 'q', role: 'time', label: 'Quarter' },
+        { name: 'v', role: 'metric', format: 'currency', label: 'Revenue' },
+      ],
+      rows: ['2024-01-01', '2024-04-01', '2024-07-01', '2024-10-01', '2025-01-01'].map((q, i) => [
+        q,
+        2e6 + i * 1e5,
+      ]),
+    };
+    const q = texts(await renderChart(specOf(quarters), { format: 'svg' }));
+    expect(q).toEqual(
+      expect.arrayContaining(['Q1 2024', 'Q2 2024', 'Q4 2024', 'Q1 2025', 'Revenue by quarter']),
+    );
+    const days = {
+      columns: [
+        { name: 'd', role: 'time', label: 'Day' },
+        { name: 'v', role: 'metric', format: 'days', label: 'Days to ship' },
+      ],
+      rows: Array.from({ length: 90 }, (_, i) => [
+        new Date(Date.UTC(2025, 0, 1 + i)).toISOString().slice(0, 10),
+        2 + i / 100,
+      ]),
+    };
+    const d = texts(await renderChart(specOf(days), { format: 'svg' }));
+    expect(d).toEqual(expect.arrayContaining(['Days to ship (days)', '2 Feb 2025']));
+  });
+
   it('PNG at the requested size and scale, and not blank', async () => {
     const png = await renderChart(specOf(unitsByRegionAndChannel), {
       format: 'png',

@@ -21,3 +21,14 @@ export function baseSpec(title: string, subtitle: string | undefined, values: Js
 export function asSpec(spec: Json): ChartSpec {
   return spec as unknown as ChartSpec;
 }
+
+/**
+ * A legend that stays inside a 640 px picture: up to four series in one row above the plot, each
+ * label cut to its share of the width; more go down the right side, one per line.
+ */
+export function legendFor(series: string[]): Json {
+  if (series.length <= 4) {
+    return { orient: 'top', columns: series.length, labelLimit: Math.floor(560 / series.length) - 30 };
+  }
+  return { orient: 'right', columns: 1, labelLimit: 130 };
+}
