@@ -32,7 +32,14 @@ export const CHART_CONFIG: Config = {
   background: 'white',
   padding: 12,
   view: { stroke: null },
-  title: { fontSize: 16, fontWeight: 'bold', anchor: 'start', color: '#222', subtitleColor: MUTED_COLOUR },
+  title: {
+    fontSize: 16,
+    fontWeight: 'bold',
+    anchor: 'start',
+    color: '#222',
+    subtitleColor: MUTED_COLOUR,
+    limit: 600,
+  },
   axis: {
     labelFontSize: 11,
     titleFontSize: 12,

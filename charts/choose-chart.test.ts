@@ -184,6 +184,24 @@ describe('chooseChart by shape', () => {
     expect(single.kind).toBe('bar');
     expect(parts(single).encoding.x?.sort).toEqual(expect.arrayContaining(['Jan 2024', 'Jun 2025']));
 
+    const overTime = chooseChart(monthlyByCategory, { requested: 'bar' });
+    expect(overTime.kind).toBe('stacked-bar');
+    expect(parts(overTime).encoding.x?.sort).toEqual([
+      'Jan 2024',
+      'Feb 2024',
+      'Mar 2024',
+      'Apr 2024',
+      'May 2024',
+      'Jun 2024',
+      'Jul 2024',
+      'Aug 2024',
+      'Sep 2024',
+      'Oct 2024',
+      'Nov 2024',
+      'Dec 2024',
+    ]);
+    expect(chooseChart(monthlyWithCompare, { requested: 'stacked' }).refused).toMatch(/do not add up/);
+
     const line = chooseChart(marginByStore, { requested: 'as a line' });
     expect(line.kind).toBe('bar');
     expect(line.refused).toMatch(/Store is a category, not time/);

@@ -50,6 +50,35 @@ describe('renderChart', () => {
     expect(svg.match(/aria-roledescription="bar"[^>]*fill="#C62828"/g)).toHaveLength(1);
   });
 
+  it('billions print as B, never as SI "G"; small currency keeps its decimals', async () => {
+    const result = {
+      columns: [
+        { name: 'a', role: 'dimension' },
+        { name: 'v', role: 'metric', format: 'currency', label: 'Value' },
+      ],
+      rows: [
+        ['x', 1.5e9],
+        ['y', 0.4e9],
+      ],
+    };
+    const t = texts(await renderChart(specOf(result), { format: 'svg' }));
+    expect(t.some((x) => /^\$1(\.\d+)?B$/.test(x))).toBe(true);
+    expect(t.some((x) => /G$/.test(x))).toBe(false);
+    const small = texts(
+      await renderChart(
+        specOf({
+          ...result,
+          rows: [
+            ['x', 1.5],
+            ['y', 0.25],
+          ],
+        }),
+        { format: 'svg' },
+      ),
+    );
+    expect(small).toEqual(expect.arrayContaining(['$0', '$0.2', '$1.4']));
+  });
+
   it('SVG of a tile: the figure with thousands and the change against the comparison', async () => {
     const t = texts(await renderChart(specOf(oneFigureWithCompare), { format: 'svg' }));
     expect(t).toEqual(expect.arrayContaining(['$1,234,568', '▲ 12.2% vs $1,100,000', 'Q3 2024', 'North']));
