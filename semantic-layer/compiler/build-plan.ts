@@ -157,9 +157,7 @@ export function buildPlan(model: SemanticLayerModel, query: SemanticQuery, optio
 
   const formulas = query.metrics.map((name) => resolve(name, [], []));
   const spine =
-    grain && range
-      ? buildSpine(grain, range, compare?.range ?? null, options.fiscalYearStartMonth, cumulatives)
-      : null;
+    grain && range ? buildSpine(grain, range, compare, options.fiscalYearStartMonth, cumulatives) : null;
   for (const [index, metric] of cumulatives.entries()) {
     const source = sources.find((s) => s.windowColumn === `w${index}`) as SourceDraft;
     const starts = (spine ?? []).map((row) => windowStart(metric, row.last, options.fiscalYearStartMonth));

@@ -68,7 +68,7 @@ function keysCte(plan: QueryPlan, sourceNames: readonly string[]): Sql {
     const spineColumns = [sql`sp.t_period`, ...(plan.compare ? [sql`sp.t_compare`] : [])];
     if (dims.length === 0) return sql`SELECT ${sql.join(spineColumns)} FROM spine sp`;
     const values = sql.join(
-      sourceNames.map((n) => sql`SELECT ${sql.join(dims)} FROM ${ident(n)}`),
+      sourceNames.map((n) => sql`SELECT DISTINCT ${sql.join(dims)} FROM ${ident(n)}`),
       sql` UNION `,
     );
     return sql`SELECT ${sql.join([...spineColumns, ...plan.dimensions.map((d) => sql`dk.${ident(d.key)}`)])} FROM spine sp CROSS JOIN (${values}) dk`;

@@ -7,7 +7,7 @@ import { CodedError, ErrorCode } from '../../core/coded-error.ts';
 import type { MetricSpec } from '../model/model-file.ts';
 import { addDays, addMonths, periodEnd, periodStart, periodsBetween } from '../query/calendar-dates.ts';
 import type { DateRange } from '../query/resolve-time-range.ts';
-import type { QueryGrain } from '../query/semantic-query-shape.ts';
+import type { CompareMode, QueryGrain } from '../query/semantic-query-shape.ts';
 import type { SpineRow } from './query-plan.ts';
 
 /** More periods than this is not a chart anyone reads; ask for a coarser grain. */
@@ -18,7 +18,7 @@ type Cumulative = Extract<MetricSpec, { type: 'cumulative' }>;
 export function buildSpine(
   grain: QueryGrain,
   range: DateRange,
-  compare: DateRange | null,
+  compare: { mode: CompareMode; range: DateRange } | null,
   fiscalYearStartMonth: number,
   cumulatives: readonly Cumulative[],
 ): SpineRow[] {
@@ -30,14 +30,26 @@ export function buildSpine(
       { details: { periods: periods.length } },
     );
   }
-  const compared = compare ? periodsBetween(grain, compare.start, compare.end, fiscalYearStartMonth) : [];
+  // previous_period: the n-th period of the range against the n-th before it; same_period_last_year:
+  // each period against the one a year back (a week against the week 52 weeks back, ISO-aligned).
+  const compared = compare
+    ? periodsBetween(grain, compare.range.start, compare.range.end, fiscalYearStartMonth)
+    : [];
+  const yearBack = (period: string) =>
+    grain === 'week'
+      ? addDays(period, -364)
+      : periodStart(grain, addMonths(period, -12), fiscalYearStartMonth);
   return periods.map((period, i) => {
     const end = periodEnd(grain, period);
     const last = (end < range.end ? [end] : [range.end])[0] as string;
     return {
       period,
       last,
-      compare: compare ? (compared[i] ?? null) : null,
+      compare: !compare
+        ? null
+        : compare.mode === 'same_period_last_year'
+          ? yearBack(period)
+          : (compared[i] ?? null),
       windows: cumulatives.map((c) => windowStart(c, last, fiscalYearStartMonth)),
     };
   });
