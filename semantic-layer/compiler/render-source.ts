@@ -8,7 +8,17 @@ import { addDays, fiscalOffset } from '../query/calendar-dates.ts';
 import type { DateRange } from '../query/resolve-time-range.ts';
 import type { DialectAdapter, Sql } from './dialects/dialect-adapter.ts';
 import type { PlannedMeasure, PlannedSource, PlannedTable, QueryPlan } from './query-plan.ts';
-import { and, condition, dateValue, ident, modelExpression, ref, relation, toDouble } from './sql-parts.ts';
+import {
+  and,
+  condition,
+  dateValue,
+  ident,
+  modelExpression,
+  ref,
+  relation,
+  toDouble,
+  whereClause,
+} from './sql-parts.ts';
 
 export interface RenderedCte {
   name: string;
@@ -100,11 +110,11 @@ export function renderSource(
       ...keys(source, plan, adapter),
       ...source.measures.map((m) => sql`${aggregate(m.agg, measureValue(m))} AS ${ident(m.column)}`),
     ];
-    const where = and([...rangeConditions(source, range), ...filters]);
+    const where = whereClause([...rangeConditions(source, range), ...filters]);
     return [
       {
         name,
-        body: sql`SELECT ${sql.join(select)} FROM ${from} WHERE ${where}${groupBy(select.length - source.measures.length)}`,
+        body: sql`SELECT ${sql.join(select)} FROM ${from}${where}${groupBy(select.length - source.measures.length)}`,
       },
     ];
   }
@@ -114,11 +124,11 @@ export function renderSource(
     return semiAdditive(source, measure, plan, adapter, range, name);
   // cumulative: sum by day over [earliest window start, end], then each spine row sums its window
   const dayKeys = keys(source, plan, adapter, 'day');
-  const where = and([
+  const where = whereClause([
     ...rangeConditions(source, { start: source.from ?? undefined, end: range?.end }),
     ...filters,
   ]);
-  const days = sql`SELECT ${sql.join([...dayKeys, sql`${aggregate(measure.agg, measureValue(measure))} AS v`])} FROM ${from} WHERE ${where}${groupBy(dayKeys.length)}`;
+  const days = sql`SELECT ${sql.join([...dayKeys, sql`${aggregate(measure.agg, measureValue(measure))} AS v`])} FROM ${from}${where}${groupBy(dayKeys.length)}`;
   const dims = source.dimensions.map((_, i) => sql`b.${ident(`d${i}`)}`);
   const window = and([
     sql`b.t_period <= sp.t_last`,
@@ -143,12 +153,12 @@ function semiAdditive(
 ): RenderedCte[] {
   const nonAdditive = source.nonAdditive as NonNullable<PlannedSource['nonAdditive']>;
   const keyColumns = keys(source, plan, adapter);
-  const where = and([
+  const where = whereClause([
     ...rangeConditions(source, range),
     ...source.where.map(condition),
     ...measure.conditions.map(condition),
   ]);
-  const rows = sql`SELECT ${sql.join([...keyColumns, sql`${adapter.periodStart('day', ref(nonAdditive.day), 0)} AS t_day`, sql`${ref(measure.value)} AS v`])} FROM ${fromClause(source, adapter)} WHERE ${where}`;
+  const rows = sql`SELECT ${sql.join([...keyColumns, sql`${adapter.periodStart('day', ref(nonAdditive.day), 0)} AS t_day`, sql`${ref(measure.value)} AS v`])} FROM ${fromClause(source, adapter)}${where}`;
   const byPeriod = plan.time?.grain && source.time;
   const pick = nonAdditive.window === 'last' ? sql`MAX(t_day)` : sql`MIN(t_day)`;
   const bounds = byPeriod

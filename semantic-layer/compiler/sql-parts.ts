@@ -99,3 +99,8 @@ export function condition(c: PlannedCondition): Sql {
 export function and(parts: readonly Sql[]): Sql {
   return parts.length === 0 ? sql`1 = 1` : sql.join(parts, sql` AND `);
 }
+
+/** ` WHERE a AND b`, or nothing when there is no condition. */
+export function whereClause(parts: readonly Sql[]): Sql {
+  return parts.length === 0 ? sql`` : sql` WHERE ${and(parts)}`;
+}
