@@ -61,8 +61,8 @@ describe('the query tool schema', () => {
 
   it('offers the model its members as enums, and optional parts as nullable', () => {
     const properties = schema.properties as Record<string, JsonSchema>;
-    expect((properties.metrics?.items as JsonSchema).enum).toEqual(model.metrics.map((m) => m.name));
-    expect((properties.dimensions?.items as JsonSchema).enum).toContain('regions.region_name');
+    expect(((properties.metrics?.items ?? {}) as JsonSchema).enum).toEqual(model.metrics.map((m) => m.name));
+    expect(((properties.dimensions?.items ?? {}) as JsonSchema).enum).toContain('regions.region_name');
     expect(JSON.stringify(properties.time)).toContain('"metric_time","orders.order_date"');
     expect(properties.compare?.anyOf).toContainEqual({ type: 'null' });
     expect(properties.limit?.maximum).toBe(1000);
