@@ -11,7 +11,12 @@ async function compile(args: string[], env: Record<string, string> = {}) {
   const sink = { write: () => true };
   const context = createCommandContext(
     {
-      stdout: { write: (text: string) => ((stdout += text), true) },
+      stdout: {
+        write: (text: string) => {
+          stdout += text;
+          return true;
+        },
+      },
       stderr: sink,
       env: { SHOEBOX_HOME: '/tmp/shoebox-sl-compile-cli', SHOEBOX_NOW: '2025-03-15', ...env },
       cwd: '/tmp',
