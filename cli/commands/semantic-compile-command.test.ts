@@ -58,7 +58,8 @@ describe('shoebox semantic compile', () => {
       params: string[];
       columns: { name: string; role: string }[];
     };
-    expect(compiled.sql).toContain('make_date(year(t0.d_order_date), month(t0.d_order_date), 1)');
+    expect(compiled.sql).toContain('make_date(g.t_p0, g.t_p1, 1) AS t_period');
+    expect(compiled.sql).toContain('year(t0.d_order_date) AS t_p0, month(t0.d_order_date) AS t_p1');
     expect(compiled.columns.map((c) => `${c.name}:${c.role}`)).toEqual([
       'metric_time:time',
       'region_name:dimension',

@@ -36,9 +36,13 @@ describe('SQL per dialect', () => {
     );
   });
 
-  it('fiscal quarters from July: make_date on DuckDB, date_trunc on a timestamp on Postgres, DATEADD on Redshift', () => {
-    const around = (period: string) =>
-      `WITH spine AS (SELECT CAST($1 AS DATE) AS t_period, CAST($2 AS DATE) AS t_last), s0 AS (SELECT ${period} AS t_period, COUNT(t0.v_order_count) AS m0 FROM (SELECT order_date AS d_order_date, order_id AS v_order_count FROM fx.orders) AS t0 WHERE t0.d_order_date >= CAST($3 AS DATE) AND t0.d_order_date < CAST($4 AS DATE) GROUP BY 1), keys AS (SELECT sp.t_period FROM spine sp), joined AS (SELECT k.t_period, COALESCE(s0.m0, 0) AS m0 FROM keys k LEFT JOIN s0 ON s0.t_period = k.t_period) SELECT j.t_period AS "metric_time", j.m0 AS "order_count" FROM joined j ORDER BY j.t_period ASC NULLS LAST, j.m0 DESC NULLS LAST LIMIT 100`;
+  it('fiscal quarters from July: year()/quarter() parts on DuckDB, date_trunc on a timestamp on Postgres, DATEADD on Redshift', () => {
+    const scan =
+      'FROM (SELECT order_date AS d_order_date, order_id AS v_order_count FROM fx.orders) AS t0 WHERE t0.d_order_date >= CAST($3 AS DATE) AND t0.d_order_date < CAST($4 AS DATE)';
+    const single = (period: string) =>
+      `SELECT ${period} AS t_period, COUNT(t0.v_order_count) AS m0 ${scan} GROUP BY 1`;
+    const around = (source: string) =>
+      `WITH spine AS (SELECT CAST($1 AS DATE) AS t_period, CAST($2 AS DATE) AS t_last), s0 AS (${source}), keys AS (SELECT sp.t_period FROM spine sp), joined AS (SELECT k.t_period, COALESCE(s0.m0, 0) AS m0 FROM keys k LEFT JOIN s0 ON s0.t_period = k.t_period) SELECT j.t_period AS "metric_time", j.m0 AS "order_count" FROM joined j ORDER BY j.t_period ASC NULLS LAST, j.m0 DESC NULLS LAST LIMIT 100`;
     const params = ['2024-10-01', '2024-12-31', '2024-10-01', '2025-01-01'];
     expect(
       compileForEvery({
@@ -52,19 +56,23 @@ describe('SQL per dialect', () => {
     ).toEqual({
       duckdb: {
         sql: around(
-          "CAST(make_date(year((t0.d_order_date - INTERVAL '6 months')), (quarter((t0.d_order_date - INTERVAL '6 months')) - 1) * 3 + 1, 1) + INTERVAL '6 months' AS DATE)",
+          `SELECT CAST(make_date(g.t_p0, (g.t_p1 - 1) * 3 + 1, 1) + INTERVAL '6 months' AS DATE) AS t_period, g.m0 FROM (SELECT year((t0.d_order_date - INTERVAL '6 months')) AS t_p0, quarter((t0.d_order_date - INTERVAL '6 months')) AS t_p1, COUNT(t0.v_order_count) AS m0 ${scan} GROUP BY 1, 2) g`,
         ),
         params,
       },
       postgres: {
         sql: around(
-          "CAST(date_trunc('quarter', CAST(t0.d_order_date AS TIMESTAMP) - INTERVAL '6 months') + INTERVAL '6 months' AS DATE)",
+          single(
+            "CAST(date_trunc('quarter', CAST(t0.d_order_date AS TIMESTAMP) - INTERVAL '6 months') + INTERVAL '6 months' AS DATE)",
+          ),
         ),
         params,
       },
       redshift: {
         sql: around(
-          "CAST(DATEADD(month, 6, DATE_TRUNC('quarter', DATEADD(month, -6, t0.d_order_date))) AS DATE)",
+          single(
+            "CAST(DATEADD(month, 6, DATE_TRUNC('quarter', DATEADD(month, -6, t0.d_order_date))) AS DATE)",
+          ),
         ),
         params,
       },

@@ -18,10 +18,25 @@ import type { QueryGrain } from '../../query/semantic-query-shape.ts';
 
 export type Sql = RawBuilder<unknown>;
 
+export interface GroupedPeriod {
+  parts: Sql[];
+  toDate(parts: Sql[]): Sql;
+}
+
+/** The period start as a single group key (Postgres, Redshift). */
+export function singlePart(start: Sql): GroupedPeriod {
+  return { parts: [start], toDate: ([part]) => part ?? start };
+}
+
 export interface DialectAdapter {
   readonly dialect: WarehouseDialect;
   /** The first day of the period of `grain` containing `value`, as a DATE; fiscal grains shifted by `fiscalOffset` months. */
   periodStart(grain: QueryGrain, value: Sql, fiscalOffset: number): Sql;
+  /**
+   * The period as the parts to GROUP BY and how to make its first day from them after grouping.
+   * One part (the period start itself) unless the engine groups faster on several (DuckDB).
+   */
+  groupedPeriod(grain: QueryGrain, value: Sql, fiscalOffset: number): GroupedPeriod;
   /** a = b, with NULL equal to NULL (group keys may be NULL). */
   nullSafeEquals(a: Sql, b: Sql): Sql;
   /** A Kysely instance that compiles (never connects) for this dialect. */

@@ -1,6 +1,12 @@
 /** Postgres: date_trunc on a TIMESTAMP (on a DATE it would go through timestamptz and the session zone). */
 import { sql } from 'kysely';
-import { CALENDAR_PART, calendarGrain, compileOnlyKysely, type DialectAdapter } from './dialect-adapter.ts';
+import {
+  CALENDAR_PART,
+  calendarGrain,
+  compileOnlyKysely,
+  type DialectAdapter,
+  singlePart,
+} from './dialect-adapter.ts';
 
 export const postgresAdapter: DialectAdapter = {
   dialect: 'postgres',
@@ -13,5 +19,8 @@ export const postgresAdapter: DialectAdapter = {
     return sql`CAST(date_trunc(${part}, CAST(${value} AS TIMESTAMP) - ${shift}) + ${shift} AS DATE)`;
   },
   nullSafeEquals: (a, b) => sql`${a} IS NOT DISTINCT FROM ${b}`,
+  groupedPeriod(grain, value, fiscalOffset) {
+    return singlePart(this.periodStart(grain, value, fiscalOffset));
+  },
   kysely: compileOnlyKysely(),
 };

@@ -4,7 +4,13 @@
  * lacks everywhere (FILTER (WHERE), generate_series, integer division, implicit window frames).
  */
 import { sql } from 'kysely';
-import { CALENDAR_PART, calendarGrain, compileOnlyKysely, type DialectAdapter } from './dialect-adapter.ts';
+import {
+  CALENDAR_PART,
+  calendarGrain,
+  compileOnlyKysely,
+  type DialectAdapter,
+  singlePart,
+} from './dialect-adapter.ts';
 
 export const redshiftAdapter: DialectAdapter = {
   dialect: 'redshift',
@@ -17,5 +23,8 @@ export const redshiftAdapter: DialectAdapter = {
     return sql`CAST(DATEADD(month, ${months}, DATE_TRUNC(${part}, DATEADD(month, -${months}, ${value}))) AS DATE)`;
   },
   nullSafeEquals: (a, b) => sql`(${a} = ${b} OR (${a} IS NULL AND ${b} IS NULL))`,
+  groupedPeriod(grain, value, fiscalOffset) {
+    return singlePart(this.periodStart(grain, value, fiscalOffset));
+  },
   kysely: compileOnlyKysely(),
 };
