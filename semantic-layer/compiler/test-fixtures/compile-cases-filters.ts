@@ -1,5 +1,5 @@
 /** Filters of every operator on dimensions of the metric's model and of joined models (values bound as parameters). */
-import { type CompileCase, ORDERS_REGIONS, q, RETURNS_REGIONS } from './compile-case.ts';
+import { type CompileCase, ORDERS_REGIONS, q, RETURNS_REGIONS, time } from './compile-case.ts';
 
 const f = (dimension: string, operator: string, values: unknown[] = []) => ({ dimension, operator, values });
 const ORDERS_ALL = `${ORDERS_REGIONS} LEFT JOIN fx.customers c ON c.customer_id = o.customer_id`;
@@ -84,5 +84,20 @@ export const filterCases: CompileCase[] = [
       filters: [f('orders.channel', 'not_equals', ['wholesale'])],
     }),
     expected: `SELECT channel, COALESCE(SUM(CASE WHEN channel = 'online' THEN amount END), 0) AS online_revenue, COALESCE(SUM(amount), 0) AS revenue FROM fx.orders WHERE channel <> 'wholesale' GROUP BY 1`,
+  },
+  {
+    name: 'leap-day: orders by channel filtered on the order date itself (between, dates as values)',
+    query: q(['order_count'], {
+      dimensions: ['orders.channel'],
+      filters: [f('orders.order_date', 'between', ['2024-02-28', '2024-03-01'])],
+    }),
+    expected:
+      "SELECT channel, COUNT(order_id) AS order_count FROM fx.orders WHERE order_date BETWEEN DATE '2024-02-28' AND DATE '2024-03-01' GROUP BY 1",
+  },
+  {
+    name: 'period-boundaries: refunds by quarter on a named time dimension (returns.return_date)',
+    query: q(['refunds'], time('quarter', ['2024-01-01', '2024-06-30'], 'returns.return_date')),
+    expected: `SELECT sp.p AS return_date, COALESCE((SELECT SUM(refund) FROM fx.returns WHERE return_date >= sp.p AND return_date < sp.p + INTERVAL '3 months'), 0) AS refunds
+      FROM (SELECT DATE '2024-01-01' AS p UNION ALL SELECT DATE '2024-04-01') sp`,
   },
 ];
