@@ -90,28 +90,33 @@ export function resolveRelativeRange(range: RelativeRange, context: RangeContext
   return table[range]();
 }
 
-/** A query's range: relative ones against the clock, explicit ones checked (real dates, start <= end). */
-export function resolveTimeRange(range: TimeRange, context: RangeContext): ResolvedRange {
-  if ('relative' in range) return resolveRelativeRange(range.relative, context);
+/** Refuses an explicit range with an impossible date or an end before its start. */
+export function checkExplicitRange(start: string, end: string): void {
   for (const [side, value] of [
-    ['start', range.start],
-    ['end', range.end],
+    ['start', start],
+    ['end', end],
   ] as const) {
     if (!isRealDate(value)) {
       throw new CodedError(
         ErrorCode.SemanticBadRange,
-        `time.range.${side} "${value}" is not a real calendar date; give YYYY-MM-DD (e.g. 2024-02-29 exists, 2023-02-29 does not).`,
+        `time.range.${side} "${value}" is not a real calendar date; give YYYY-MM-DD (2024-02-29 exists, 2023-02-29 does not).`,
         { details: { [side]: value } },
       );
     }
   }
-  if (range.end < range.start) {
+  if (end < start) {
     throw new CodedError(
       ErrorCode.SemanticBadRange,
-      `time.range ends (${range.end}) before it starts (${range.start}); swap them or ask for a relative range such as last_quarter.`,
-      { details: { start: range.start, end: range.end } },
+      `time.range ends (${end}) before it starts (${start}); swap the two dates or ask for a relative range such as last_quarter.`,
+      { details: { start, end } },
     );
   }
+}
+
+/** A query's range: relative ones against the clock, explicit ones checked (real dates, start <= end). */
+export function resolveTimeRange(range: TimeRange, context: RangeContext): ResolvedRange {
+  if ('relative' in range) return resolveRelativeRange(range.relative, context);
+  checkExplicitRange(range.start, range.end);
   return { start: range.start, end: range.end };
 }
 

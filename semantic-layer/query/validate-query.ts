@@ -6,9 +6,9 @@
  */
 import { CodedError, ErrorCode } from '../../core/coded-error.ts';
 import type { SemanticLayerModel } from '../model/semantic-layer-model.ts';
-import { isRealDate } from './calendar-dates.ts';
 import { findDimension, METRIC_TIME, modelMembers } from './model-members.ts';
 import { didYouMean } from './nearest-names.ts';
+import { checkExplicitRange } from './resolve-time-range.ts';
 import { authoredQueryShape, MAX_QUERY_LIMIT, type SemanticQuery } from './semantic-query-shape.ts';
 
 const VALUE_COUNTS: Record<string, [number, number]> = {
@@ -68,7 +68,7 @@ export function validateQuery(model: SemanticLayerModel, input: unknown): Semant
       throw unknown('time dimension', query.time.dimension, members.timeDimensions, 'time.dimension');
     }
     const range = query.time.range;
-    if ('start' in range) checkDates(range.start, range.end);
+    if ('start' in range) checkExplicitRange(range.start, range.end);
   }
   for (const filter of query.filters) {
     if (!findDimension(model, filter.dimension)) {
@@ -95,26 +95,4 @@ export function validateQuery(model: SemanticLayerModel, input: unknown): Semant
     }
   }
   return query;
-}
-
-function checkDates(start: string, end: string): void {
-  for (const [side, value] of [
-    ['start', start],
-    ['end', end],
-  ] as const) {
-    if (!isRealDate(value)) {
-      throw new CodedError(
-        ErrorCode.SemanticBadRange,
-        `time.range.${side} "${value}" is not a real calendar date; give YYYY-MM-DD (2024-02-29 exists, 2023-02-29 does not).`,
-        { details: { [side]: value } },
-      );
-    }
-  }
-  if (end < start) {
-    throw new CodedError(
-      ErrorCode.SemanticBadRange,
-      `time.range ends (${end}) before it starts (${start}); swap the two dates or ask for a relative range such as last_quarter.`,
-      { details: { start, end } },
-    );
-  }
 }
