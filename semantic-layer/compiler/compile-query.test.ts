@@ -101,3 +101,46 @@ describe('compiled queries give the hand-written rows', () => {
     }
   });
 });
+
+describe('the fixture tells the right answer from the trap', () => {
+  const rowsOf = async (warehouse: Warehouse, sql: string, params: readonly unknown[] = []) =>
+    normalize((await warehouse.query(sql, params as never)).rows, ['channel', 'value'], false);
+
+  it("ratio of sums differs from the average of the rows' ratios", async () => {
+    const compiled = compileQuery(
+      model,
+      { metrics: ['discount_rate'], dimensions: ['orders.channel'] },
+      { clock, fiscalYearStartMonth: 1, dialect: 'postgres' },
+    );
+    const right = await rowsOf(
+      postgres,
+      `SELECT channel, discount_rate AS value FROM (${compiled.sql}) x`,
+      compiled.params,
+    );
+    const trap = await rowsOf(
+      postgres,
+      'SELECT channel, AVG(discount / gross) AS value FROM fx.orders GROUP BY 1',
+    );
+    expect(right).toHaveLength(3);
+    expect(right).not.toEqual(trap);
+  });
+
+  it('integer division would truncate units per order', async () => {
+    const compiled = compileQuery(
+      model,
+      { metrics: ['units_per_order'], dimensions: ['orders.channel'] },
+      { clock, fiscalYearStartMonth: 1, dialect: 'postgres' },
+    );
+    const right = await rowsOf(
+      postgres,
+      `SELECT channel, units_per_order AS value FROM (${compiled.sql}) x`,
+      compiled.params,
+    );
+    const trap = await rowsOf(
+      postgres,
+      'SELECT channel, SUM(units) / COUNT(order_id) AS value FROM fx.orders GROUP BY 1',
+    );
+    expect(right).toHaveLength(3);
+    expect(right).not.toEqual(trap);
+  });
+});

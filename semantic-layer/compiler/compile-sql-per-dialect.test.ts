@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { fixedClock } from '../../core/clock.ts';
 import type { WarehouseDialect } from '../../db/warehouse.ts';
 import { compileQuery, DIALECT_ADAPTERS } from './compile-query.ts';
+import { REDSHIFT_FORBIDDEN } from './test-fixtures/redshift-forbidden.ts';
 import { trapFixtureModel } from './test-fixtures/trap-fixture.ts';
 
 const model = trapFixtureModel();
@@ -110,5 +111,26 @@ describe('SQL per dialect', () => {
         time: { dimension: 'metric_time', grain: null, range: { start: '2024-01-01', end: '2024-03-31' } },
       }),
     ).toEqual({ duckdb: { sql, params }, postgres: { sql, params }, redshift: { sql, params } });
+  });
+});
+
+describe('the Redshift syntax check', () => {
+  it('catches each construct Redshift lacks, and passes what it has', () => {
+    const bad = [
+      'SELECT * FROM generate_series(1, 3)',
+      'SELECT COUNT(*) FILTER (WHERE x) FROM t',
+      'SELECT x::date FROM t',
+      "SELECT STRING_AGG(x, ',') FROM t",
+      'SELECT 1 FROM a JOIN b ON a.x IS NOT DISTINCT FROM b.x',
+      'SELECT make_date(2024, 1, 1)',
+      'SELECT ARRAY[1, 2]',
+      'SELECT SUM(x) OVER (ORDER BY d) FROM t',
+    ];
+    expect(bad.map((sql) => REDSHIFT_FORBIDDEN.filter(([, pattern]) => pattern.test(sql)).length)).toEqual(
+      bad.map(() => 1),
+    );
+    const fine =
+      'SELECT SUM(x) OVER (ORDER BY d ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW), SUM(x) OVER () FROM t';
+    expect(REDSHIFT_FORBIDDEN.filter(([, pattern]) => pattern.test(fine))).toEqual([]);
   });
 });
