@@ -6,6 +6,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import NodeSqlParser from 'node-sql-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../core/clock.ts';
 import { openWarehouse } from '../../db/open-warehouse.ts';
@@ -23,6 +24,7 @@ import { REDSHIFT_FORBIDDEN } from './test-fixtures/redshift-forbidden.ts';
 import { loadTrapFixture, trapFixtureModel } from './test-fixtures/trap-fixture.ts';
 
 const DIALECTS: WarehouseDialect[] = ['duckdb', 'postgres', 'redshift'];
+const redshiftParser = new NodeSqlParser.Parser();
 const model = trapFixtureModel();
 const clock = fixedClock(new Date(`${CLOCK_DAY}T12:00:00Z`));
 const cases: CompileCase[] = [

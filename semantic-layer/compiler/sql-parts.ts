@@ -60,8 +60,12 @@ export function toDouble(value: Sql): Sql {
   return sql`CAST(${value} AS DOUBLE PRECISION)`;
 }
 
+/**
+ * LIKE wildcards in a value made literal with '!': not a backslash, which Redshift string
+ * literals treat as an escape of their own (a lone backslash there leaves the literal open).
+ */
 function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+  return text.replace(/[!%_]/g, (c) => `!${c}`);
 }
 
 export function condition(c: PlannedCondition): Sql {
@@ -78,7 +82,7 @@ export function condition(c: PlannedCondition): Sql {
     case 'not_in':
       return sql`${column} NOT IN (${list()})`;
     case 'contains':
-      return sql`LOWER(CAST(${column} AS VARCHAR)) LIKE ${`%${escapeLike(String(first).toLowerCase())}%`} ESCAPE '\\'`;
+      return sql`LOWER(CAST(${column} AS VARCHAR)) LIKE ${`%${escapeLike(String(first).toLowerCase())}%`} ESCAPE '!'`;
     case 'gt':
       return sql`${column} > ${first}`;
     case 'gte':

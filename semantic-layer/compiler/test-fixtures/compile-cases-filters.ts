@@ -100,4 +100,17 @@ export const filterCases: CompileCase[] = [
     expected: `SELECT sp.p AS return_date, COALESCE((SELECT SUM(refund) FROM fx.returns WHERE return_date >= sp.p AND return_date < sp.p + INTERVAL '3 months'), 0) AS refunds
       FROM (SELECT DATE '2024-01-01' AS p UNION ALL SELECT DATE '2024-04-01') sp`,
   },
+  {
+    name: 'filters: contains takes % and _ literally (no store name has an underscore)',
+    query: q(['revenue', 'order_count'], { filters: [f('stores.store_name', 'contains', ['_'])] }),
+    expected: `SELECT COALESCE(SUM(o.amount), 0) AS revenue, COUNT(o.order_id) AS order_count FROM ${ORDERS_REGIONS} WHERE POSITION('_' IN s.store_name) > 0`,
+  },
+  {
+    name: 'filters: contains "a c" matches "Lisboa Chiado" only, case-insensitive',
+    query: q(['order_count'], {
+      dimensions: ['stores.store_name'],
+      filters: [f('stores.store_name', 'contains', ['A C'])],
+    }),
+    expected: `SELECT s.store_name AS store_name, COUNT(o.order_id) AS order_count FROM ${ORDERS_REGIONS} WHERE POSITION('a c' IN LOWER(s.store_name)) > 0 GROUP BY 1`,
+  },
 ];
