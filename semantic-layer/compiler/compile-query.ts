@@ -5,6 +5,7 @@
 import type { Clock } from '../../core/clock.ts';
 import type { SqlParam, WarehouseDialect } from '../../db/warehouse.ts';
 import type { SemanticLayerModel } from '../model/semantic-layer-model.ts';
+import type { QueryGrain } from '../query/semantic-query-shape.ts';
 import { validateQuery } from '../query/validate-query.ts';
 import { buildPlan } from './build-plan.ts';
 import type { DialectAdapter } from './dialects/dialect-adapter.ts';
@@ -29,6 +30,8 @@ export interface CompiledColumn {
   format: string;
   /** The member it comes from (metric name, qualified dimension, time member). */
   member: string;
+  /** For the time column: the grain its dates start (fiscal periods are labelled by their first day). */
+  grain?: QueryGrain;
 }
 
 export interface CompiledQuery {
