@@ -5,28 +5,11 @@
  */
 import { sql } from 'kysely';
 import type { DialectAdapter, Sql } from './dialects/dialect-adapter.ts';
-import type { Formula, PlannedMeasure, QueryPlan } from './query-plan.ts';
+import type { PlannedMeasure, QueryPlan } from './query-plan.ts';
+import { allMeasures, orderTerms, renderFormula } from './render-formula.ts';
+import { othersCtes } from './render-others.ts';
 import { type RenderedCte, renderSource } from './render-source.ts';
 import { and, dateValue, ident, outputName, toDouble } from './sql-parts.ts';
-
-export const OTHERS_LABEL = 'All others';
-
-export function renderFormula(formula: Formula, row: string, prefix = ''): Sql {
-  switch (formula.kind) {
-    case 'measure':
-      return sql`${ident(row)}.${ident(`${prefix}${formula.column}`)}`;
-    case 'number':
-      return sql.raw(String(Number(formula.value)));
-    case 'negate':
-      return sql`(-${renderFormula(formula.operand, row, prefix)})`;
-    case 'op': {
-      const left = renderFormula(formula.left, row, prefix);
-      const right = renderFormula(formula.right, row, prefix);
-      if (formula.op === '/') return sql`${toDouble(left)} / NULLIF(${toDouble(right)}, 0)`;
-      return sql`(${left} ${sql.raw(formula.op)} ${right})`;
-    }
-  }
-}
 
 function spineCte(plan: QueryPlan): Sql {
   const rows = (plan.spine ?? []).map((row) => {
@@ -55,10 +38,6 @@ function matches(plan: QueryPlan, adapter: DialectAdapter, source: string, compa
     ),
   ];
   return and(parts);
-}
-
-function allMeasures(plan: QueryPlan): PlannedMeasure[] {
-  return plan.sources.flatMap((s) => s.measures);
 }
 
 /** The keys every source is joined on: the spine × the dimension values, or the union of the sources' keys. */
@@ -118,53 +97,6 @@ function joinedCte(plan: QueryPlan, adapter: DialectAdapter): { ctes: RenderedCt
     ],
     needsKeys,
   };
-}
-
-export function orderTerms(plan: QueryPlan, row: string): Sql[] {
-  return plan.order.map(({ target, direction }) => {
-    const term =
-      target.kind === 'time'
-        ? sql`${ident(row)}.t_period`
-        : target.kind === 'dimension'
-          ? sql`${ident(row)}.${ident(target.key)}`
-          : renderFormula(plan.metrics[target.index]?.formula ?? { kind: 'number', value: 0 }, row);
-    return sql`${term} ${sql.raw(direction === 'asc' ? 'ASC' : 'DESC')} NULLS LAST`;
-  });
-}
-
-/** Top N rows plus one "all others" row re-aggregating the rest (additive measures only, checked by the planner). */
-function othersCtes(plan: QueryPlan): RenderedCte[] {
-  const measureColumns = allMeasures(plan).flatMap((m) => [
-    m,
-    ...(plan.compare ? [{ ...m, column: `p_${m.column}` }] : []),
-  ]);
-  const dims = plan.dimensions.map((d) => ident(d.key));
-  const limit = sql.raw(String(plan.limit));
-  const top = [
-    sql`0 AS t_others`,
-    ...dims.map((d) => sql`CAST(${d} AS VARCHAR) AS ${d}`),
-    ...measureColumns.map((m) => ident(m.column)),
-  ];
-  const rest = [
-    sql`1 AS t_others`,
-    ...dims.map((d, i) =>
-      i === 0 ? sql`CAST(${OTHERS_LABEL} AS VARCHAR) AS ${d}` : sql`CAST(NULL AS VARCHAR) AS ${d}`,
-    ),
-    ...measureColumns.map(
-      (m) =>
-        sql`${sql.raw(m.agg === 'min' ? 'MIN' : m.agg === 'max' ? 'MAX' : 'SUM')}(${ident(m.column)}) AS ${ident(m.column)}`,
-    ),
-  ];
-  return [
-    {
-      name: 'ranked',
-      body: sql`SELECT j.*, ROW_NUMBER() OVER (ORDER BY ${sql.join(orderTerms(plan, 'j'))}) AS t_rank FROM joined j`,
-    },
-    {
-      name: 'limited',
-      body: sql`SELECT ${sql.join(top)} FROM ranked WHERE t_rank <= ${limit} UNION ALL SELECT ${sql.join(rest)} FROM ranked WHERE t_rank > ${limit} HAVING COUNT(*) > 0`,
-    },
-  ];
 }
 
 function finalColumns(plan: QueryPlan): Sql[] {
