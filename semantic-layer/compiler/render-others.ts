@@ -6,7 +6,7 @@
 import { sql } from 'kysely';
 import type { QueryPlan } from './query-plan.ts';
 import { allMeasures, orderTerms } from './render-formula.ts';
-import type { RenderedCte } from './render-source.ts';
+import type { RenderedCte } from './source-sql.ts';
 import { ident } from './sql-parts.ts';
 
 export const OTHERS_LABEL = 'All others';

@@ -8,7 +8,8 @@ import type { DialectAdapter, Sql } from './dialects/dialect-adapter.ts';
 import type { PlannedMeasure, QueryPlan } from './query-plan.ts';
 import { allMeasures, orderTerms, renderFormula } from './render-formula.ts';
 import { othersCtes } from './render-others.ts';
-import { type RenderedCte, renderSource } from './render-source.ts';
+import { renderSource } from './render-source.ts';
+import type { RenderedCte } from './source-sql.ts';
 import { and, dateValue, ident, outputName, toDouble } from './sql-parts.ts';
 
 function spineCte(plan: QueryPlan): Sql {
