@@ -1,0 +1,42 @@
+/**
+ * The semantic compiler's lines of BENCHMARKS.md: compile p95 over the given questions, and the
+ * compiled SQL's run time against hand-written SQL for the same questions (median ratio).
+ * run-benchmarks.ts calls it with the company's model, questions and warehouse.
+ */
+import type { Warehouse } from '../../db/warehouse.ts';
+import {
+  compareRunTimes,
+  measureCompile,
+  type RunCase,
+} from '../../semantic-layer/compiler/compile-benchmark.ts';
+import type { CompileOptions } from '../../semantic-layer/compiler/compile-query.ts';
+import type { SemanticLayerModel } from '../../semantic-layer/model/semantic-layer-model.ts';
+import type { BenchmarkRow } from './benchmark-row.ts';
+
+export async function semanticBenchmarks(
+  warehouse: Warehouse,
+  model: SemanticLayerModel,
+  cases: readonly RunCase[],
+  options: CompileOptions,
+  label = 'semantic compiler',
+): Promise<BenchmarkRow[]> {
+  const compile = measureCompile(
+    model,
+    cases.map((c) => c.query),
+    options,
+  );
+  const runs = await compareRunTimes(warehouse, model, cases, options);
+  const slowest = [...runs.cases].sort((a, b) => b.ratio - a.ratio)[0];
+  return [
+    {
+      name: `${label}: compile a semantic query to ${options.dialect} SQL, p95 over ${cases.length} questions (${compile.compilations} compilations)`,
+      value: `${compile.p95Ms.toFixed(3)} ms (p50 ${compile.p50Ms.toFixed(3)} ms)`,
+      target: 'p95 under 1 ms',
+    },
+    {
+      name: `${label}: compiled SQL run time / hand-written SQL, median over ${cases.length} questions (${warehouse.dialect})`,
+      value: `${runs.medianRatio.toFixed(2)}x${slowest ? ` (slowest: ${slowest.name}, ${slowest.ratio.toFixed(2)}x)` : ''}`,
+      target: 'within 1.2x',
+    },
+  ];
+}
