@@ -1,0 +1,129 @@
+/**
+ * Commits one file's load as a whole: its rows (statements the caller gives), its rejects and its
+ * completion marker in meta.loaded_files, in one atomic script (atomic-script.ts). Everything the
+ * script needs is staged first into tables of its own (meta.<stage>_rejects, meta.<stage>_batch),
+ * so the script itself carries no values, only checked identifiers: a crash before the script
+ * leaves the warehouse as it was, and the marker is only ever there with the rows it describes.
+ */
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import type { Warehouse } from '../../db/warehouse.ts';
+import { readWarehouseSql } from '../warehouse-sql.ts';
+import { atomicScript } from './atomic-script.ts';
+import { type LoadReject, REJECT_COLUMNS, rejectRow } from './load-reject.ts';
+import { writeStagedCsv } from './staged-csv.ts';
+
+export interface FileLoadIdentity {
+  /** How the file is named in the warehouse (fact rows' source_file, rejects' file_name). */
+  fileName: string;
+  contentHash: string;
+  /** schema.table the rows go to. */
+  targetTable: string;
+  /** 'YYYY-MM-DD HH:MM:SS' (UTC), the same for the rows, the rejects and the marker. */
+  loadedAt: string;
+}
+
+export interface StageFileOption {
+  /** Makes a local CSV reachable by the warehouse (an s3:// URL for Redshift); the path by default. */
+  stageFile?: (localPath: string) => Promise<string>;
+}
+
+/** Creates meta.load_rejects, meta.loaded_files and dw.fact_bank_transaction when missing. */
+export async function ensureFileLoadTables(warehouse: Warehouse): Promise<void> {
+  await warehouse.execute(readWarehouseSql(warehouse.dialect, 'file-loads.sql'));
+}
+
+/** A fresh name for one load's stage tables: load_<16 hex>. */
+export function stageName(): string {
+  return `load_${randomBytes(8).toString('hex')}`;
+}
+
+/** The marker of the file as last loaded, if any. */
+export async function loadedFile(
+  warehouse: Warehouse,
+  fileName: string,
+  targetTable: string,
+): Promise<{ contentHash: string; rowsLoaded: number; rowsRejected: number } | undefined> {
+  const { rows } = await warehouse.query(
+    'SELECT content_hash, rows_loaded, rows_rejected FROM meta.loaded_files WHERE file_name = $1 AND target_table = $2',
+    [fileName, targetTable],
+  );
+  const row = rows[0];
+  if (!row) return undefined;
+  return {
+    contentHash: String(row.content_hash),
+    rowsLoaded: Number(row.rows_loaded),
+    rowsRejected: Number(row.rows_rejected),
+  };
+}
+
+export interface CommitOptions extends StageFileOption {
+  /** Folder for the rejects CSV. */
+  tempDir: string;
+  stage: string;
+  rowsLoaded: number;
+  rowsRejected: number;
+}
+
+export async function commitFileLoad(
+  warehouse: Warehouse,
+  file: FileLoadIdentity,
+  rejects: readonly LoadReject[],
+  /** The row statements, given the staged marker table (meta.<stage>_batch) to key them by. */
+  dataStatements: (batch: string) => readonly string[],
+  options: CommitOptions,
+): Promise<void> {
+  const stagedRejects = `meta.${options.stage}_rejects`;
+  const batch = `meta.${options.stage}_batch`;
+  try {
+    await warehouse.execute(`CREATE TABLE ${stagedRejects} AS SELECT * FROM meta.load_rejects WHERE 1 = 0`);
+    await warehouse.execute(`CREATE TABLE ${batch} AS SELECT * FROM meta.loaded_files WHERE 1 = 0`);
+    if (rejects.length > 0) {
+      const path = join(options.tempDir, `${options.stage}-rejects.csv`);
+      await writeStagedCsv(
+        path,
+        REJECT_COLUMNS,
+        rejects.map((reject) => rejectRow(reject, file)),
+      );
+      await warehouse.loadStagedFile('meta', `${options.stage}_rejects`, {
+        location: options.stageFile ? await options.stageFile(path) : path,
+        format: 'csv',
+        headerLines: 1,
+        columns: [...REJECT_COLUMNS],
+      });
+    }
+    await warehouse.execute(
+      `INSERT INTO ${batch} (file_name, content_hash, target_table, rows_loaded, rows_rejected, loaded_at) VALUES ($1, $2, $3, $4, $5, CAST($6 AS TIMESTAMP))`,
+      [
+        file.fileName,
+        file.contentHash,
+        file.targetTable,
+        options.rowsLoaded,
+        options.rowsRejected,
+        file.loadedAt,
+      ],
+    );
+    const sameFile = `file_name IN (SELECT file_name FROM ${batch}) AND target_table IN (SELECT target_table FROM ${batch})`;
+    await warehouse.execute(
+      atomicScript(warehouse.dialect, [
+        ...dataStatements(batch),
+        `DELETE FROM meta.load_rejects WHERE ${sameFile}`,
+        `INSERT INTO meta.load_rejects SELECT * FROM ${stagedRejects}`,
+        `DELETE FROM meta.loaded_files WHERE ${sameFile}`,
+        `INSERT INTO meta.loaded_files SELECT * FROM ${batch}`,
+      ]),
+    );
+  } catch (error) {
+    // DuckDB keeps a failed script's transaction open on its one connection; elsewhere a no-op.
+    await warehouse.execute('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    await warehouse.execute(`DROP TABLE IF EXISTS ${stagedRejects}`).catch(() => undefined);
+    await warehouse.execute(`DROP TABLE IF EXISTS ${batch}`).catch(() => undefined);
+  }
+}
+
+/** Now as the warehouse's TIMESTAMP text, UTC. */
+export function loadTimestamp(now: Date = new Date()): string {
+  return now.toISOString().slice(0, 19).replace('T', ' ');
+}

@@ -1,0 +1,107 @@
+/**
+ * Reads a spreadsheet-like file row by row, whatever it was saved as: CSV through csv-parse
+ * (BOM, CRLF, quoted commas and line breaks, ragged rows), XLSX through exceljs (the first
+ * worksheet; real date and number cells kept as such). Each row keeps its 1-based line number in
+ * the file and its raw text, which is what a reject needs to point a person at the problem.
+ */
+import { createReadStream } from 'node:fs';
+import { parse } from 'csv-parse';
+import ExcelJS from 'exceljs';
+
+/** A cell as the file holds it: text, a number, a date (XLSX date cells), a boolean or empty. */
+export type CellValue = string | number | Date | boolean | null;
+
+export interface SheetRow {
+  /** 1-based line of the file (CSV) or row of the sheet (XLSX) where the row starts. */
+  line: number;
+  cells: CellValue[];
+  /** The row as written: the CSV text, or the XLSX cells' text joined by commas. */
+  raw: string;
+}
+
+export interface UnreadableLine {
+  line: number;
+  raw: string;
+  message: string;
+}
+
+export interface SheetReadOptions {
+  /** A CSV record csv-parse cannot read (e.g. a stray quote): reported here, and reading goes on. */
+  onUnreadable?: (line: UnreadableLine) => void;
+}
+
+export function sheetFormatOf(path: string): 'csv' | 'xlsx' | undefined {
+  const lower = path.toLowerCase();
+  if (lower.endsWith('.csv') || lower.endsWith('.txt')) return 'csv';
+  if (lower.endsWith('.xlsx')) return 'xlsx';
+  return undefined;
+}
+
+export async function* readSheetRows(
+  path: string,
+  format: 'csv' | 'xlsx',
+  options: SheetReadOptions = {},
+): AsyncGenerator<SheetRow> {
+  if (format === 'xlsx') yield* readXlsxRows(path);
+  else yield* readCsvRows(path, options);
+}
+
+async function* readCsvRows(path: string, options: SheetReadOptions): AsyncGenerator<SheetRow> {
+  const parser = createReadStream(path).pipe(
+    parse({
+      bom: true,
+      relax_column_count: true,
+      skip_empty_lines: false,
+      skip_records_with_error: true,
+      info: true,
+      raw: true,
+    }),
+  );
+  parser.on('skip', (error: Error & { lines?: number; raw?: string }) => {
+    options.onUnreadable?.({
+      line: error.lines ?? 0,
+      raw: (error.raw ?? '').replace(/\r$/, ''),
+      message: error.message,
+    });
+  });
+  for await (const item of parser as AsyncIterable<{
+    record: string[];
+    raw: string;
+    info: { lines: number };
+  }>) {
+    const raw = item.raw.replace(/\r?\n?$/, '').replace(/\r$/, '');
+    const embedded = raw.split('\n').length - 1;
+    yield { line: item.info.lines - embedded, cells: item.record, raw };
+  }
+}
+
+async function* readXlsxRows(path: string): AsyncGenerator<SheetRow> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(path);
+  const sheet = workbook.worksheets[0];
+  if (!sheet) return;
+  for (let line = 1; line <= sheet.rowCount; line++) {
+    const row = sheet.getRow(line);
+    const cells: CellValue[] = [];
+    for (let column = 1; column <= row.cellCount; column++) cells.push(cellValue(row.getCell(column).value));
+    yield { line, cells, raw: cells.map(cellText).join(',') };
+  }
+}
+
+/** exceljs' cell value shapes (rich text, formulas, errors, hyperlinks) down to a plain value. */
+function cellValue(value: ExcelJS.CellValue): CellValue {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
+  if (value instanceof Date) return value;
+  if ('richText' in value) return value.richText.map((part) => part.text).join('');
+  if ('error' in value) return value.error;
+  if ('result' in value) return cellValue(value.result as ExcelJS.CellValue);
+  if ('text' in value) return String(value.text);
+  return null;
+}
+
+export function cellText(value: CellValue): string {
+  if (value === null) return '';
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  return String(value);
+}
