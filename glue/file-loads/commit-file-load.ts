@@ -63,6 +63,11 @@ export interface CommitOptions extends StageFileOption {
   stage: string;
   rowsLoaded: number;
   rowsRejected: number;
+  /**
+   * What a new load replaces: the same file's rejects and marker (accountants' files, many per
+   * table), or everything recorded for the target table (an upload replaces its whole table).
+   */
+  replaces?: 'file' | 'table';
 }
 
 export async function commitFileLoad(
@@ -103,7 +108,11 @@ export async function commitFileLoad(
         file.loadedAt,
       ],
     );
-    const sameFile = `file_name IN (SELECT file_name FROM ${batch}) AND target_table IN (SELECT target_table FROM ${batch})`;
+    const sameTable = `target_table IN (SELECT target_table FROM ${batch})`;
+    const sameFile =
+      options.replaces === 'table'
+        ? sameTable
+        : `file_name IN (SELECT file_name FROM ${batch}) AND ${sameTable}`;
     await warehouse.execute(
       atomicScript(warehouse.dialect, [
         ...dataStatements(batch),

@@ -17,6 +17,8 @@ export interface SheetRow {
   cells: CellValue[];
   /** The row as written: the CSV text, or the XLSX cells' text joined by commas. */
   raw: string;
+  /** CSV: bytes read so far, for progress. */
+  bytes?: number;
 }
 
 export interface UnreadableLine {
@@ -26,6 +28,8 @@ export interface UnreadableLine {
 }
 
 export interface SheetReadOptions {
+  /** CSV field separator; ',' by default. */
+  delimiter?: string;
   /** A CSV record csv-parse cannot read (e.g. a stray quote): reported here, and reading goes on. */
   onUnreadable?: (line: UnreadableLine) => void;
 }
@@ -50,6 +54,7 @@ async function* readCsvRows(path: string, options: SheetReadOptions): AsyncGener
   const parser = createReadStream(path).pipe(
     parse({
       bom: true,
+      delimiter: options.delimiter ?? ',',
       relax_column_count: true,
       skip_empty_lines: false,
       skip_records_with_error: true,
@@ -67,11 +72,11 @@ async function* readCsvRows(path: string, options: SheetReadOptions): AsyncGener
   for await (const item of parser as AsyncIterable<{
     record: string[];
     raw: string;
-    info: { lines: number };
+    info: { lines: number; bytes: number };
   }>) {
     const raw = item.raw.replace(/\r?\n?$/, '').replace(/\r$/, '');
     const embedded = raw.split('\n').length - 1;
-    yield { line: item.info.lines - embedded, cells: item.record, raw };
+    yield { line: item.info.lines - embedded, cells: item.record, raw, bytes: item.info.bytes };
   }
 }
 
