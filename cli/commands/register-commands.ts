@@ -8,12 +8,14 @@ import { registerEtlCommand } from './etl-command.ts';
 import { registerGenerateCommand } from './generate-command.ts';
 import { registerLaterCommands } from './later-commands.ts';
 import { registerLedgerCommand } from './ledger-command.ts';
+import { registerLoadCommand } from './load-command.ts';
 import { registerServeCommand } from './serve-command.ts';
 
 export function registerCommands(program: Command, context: CommandContext): void {
   registerDemoCommand(program, context);
   registerGenerateCommand(program, context);
   registerEtlCommand(program, context);
+  registerLoadCommand(program, context);
   registerServeCommand(program, context);
   registerLaterCommands(program, context);
   registerLedgerCommand(program, context);

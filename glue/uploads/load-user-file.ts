@@ -91,7 +91,21 @@ export async function loadUserFile(
   const contentHash = await sha256(path);
   const previous = await loadedFile(warehouse, basename(path), target);
   const exists = (await warehouse.listRelations(UPLOADS_SCHEMA)).some((r) => r.name === table);
-  const unchanged = !options.force && exists && previous?.contentHash === contentHash;
+  const viewExists =
+    !view ||
+    (await warehouse.listRelations(view.schema)).some((r) => r.name === view.name && r.kind === 'view');
+  if (!options.force && exists && viewExists && previous?.contentHash === contentHash) {
+    const { rowsLoaded, rowsRejected } = previous;
+    return {
+      table: target,
+      view: viewName,
+      status: 'unchanged',
+      columns: [],
+      rowsLoaded,
+      rowsRejected,
+      rejects: [],
+    };
+  }
 
   const tempDir = mkdtempSync(join(tmpdir(), 'shoebox-upload-'));
   const stage = stageName();
@@ -118,17 +132,6 @@ export async function loadUserFile(
       headerLine = sampled.headerLine;
     }
     options.onColumns?.(columns, file.format === 'parquet' ? 'parquet' : 'inferred');
-    if (unchanged) {
-      return {
-        table: target,
-        view: viewName,
-        status: 'unchanged',
-        columns,
-        rowsLoaded: previous.rowsLoaded,
-        rowsRejected: previous.rowsRejected,
-        rejects: [],
-      };
-    }
 
     const progressStage = `loading ${basename(path)}`;
     options.onProgress?.({ stage: progressStage, done: 0, total: file.size });
