@@ -101,8 +101,9 @@ export function registerLoadCommand(program: Command, context: CommandContext): 
         }
         const seconds = ((performance.now() - started) / 1000).toFixed(1);
         const view = result.view ? ` and the view ${result.view}` : '';
+        const rows = (n: number) => `${n} row${n === 1 ? '' : 's'}`;
         context.print(
-          `Loaded ${result.rowsLoaded} rows into ${result.table}${view} in ${seconds} s; ${result.rowsRejected} rows rejected.`,
+          `Loaded ${rows(result.rowsLoaded)} into ${result.table}${view} in ${seconds} s; ${rows(result.rowsRejected)} rejected.`,
         );
         if (result.rowsRejected > 0) {
           for (const reject of result.rejects) context.print(rejectLine(reject));

@@ -14,7 +14,6 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { messageOf } from '../../core/coded-error.ts';
 import type { Warehouse } from '../../db/warehouse.ts';
 import {
   commitFileLoad,
@@ -26,13 +25,13 @@ import {
   stageName,
 } from '../file-loads/commit-file-load.ts';
 import type { LoadReject } from '../file-loads/load-reject.ts';
-import { readSheetRows, sheetFormatOf } from '../file-loads/sheet-rows.ts';
 import { writeStagedCsv } from '../file-loads/staged-csv.ts';
 import type { OnWarehouseProgress } from '../warehouse-progress.ts';
 import type { AccountantFileKind } from './accountant-layouts.ts';
 import { TARGETS } from './accountant-targets.ts';
 import { type ControlCheck, controlCheck } from './control-check.ts';
-import { type AccountantFileContents, readAccountantFile } from './read-accountant-file.ts';
+import { openAccountantFile } from './open-accountant-file.ts';
+import type { AccountantFileContents } from './read-accountant-file.ts';
 
 export interface AccountantFileInput {
   path: string;
@@ -95,47 +94,6 @@ export async function loadAccountantsFiles(
   };
 }
 
-async function readContents(path: string): Promise<AccountantFileContents | LoadReject> {
-  const format = sheetFormatOf(path);
-  const whole = (reason: string, message: string): LoadReject => ({
-    line: 0,
-    column: null,
-    columnType: null,
-    rawValue: null,
-    rawLine: '',
-    reason,
-    message,
-  });
-  if (!format) return whole('unrecognised layout', 'not a .csv or .xlsx file');
-  const unreadable: LoadReject[] = [];
-  try {
-    const contents = await readAccountantFile(
-      readSheetRows(path, format, {
-        onUnreadable: (line) =>
-          unreadable.push({
-            line: line.line,
-            column: null,
-            columnType: null,
-            rawValue: null,
-            rawLine: line.raw,
-            reason: 'unreadable line',
-            message: line.message,
-          }),
-      }),
-    );
-    if (!contents.layout) {
-      return whole(
-        'unrecognised layout',
-        'no header row with the columns of an expense report or a bank statement',
-      );
-    }
-    contents.rejects.push(...unreadable);
-    return contents;
-  } catch (error) {
-    return whole('unreadable file', messageOf(error));
-  }
-}
-
 async function loadOneFile(
   warehouse: Warehouse,
   input: AccountantFileInput,
@@ -143,7 +101,7 @@ async function loadOneFile(
 ): Promise<AccountantFileResult> {
   const fileName = input.name ?? basename(input.path);
   const contentHash = createHash('sha256').update(readFileSync(input.path)).digest('hex');
-  const contents = await readContents(input.path);
+  const contents = await openAccountantFile(input.path);
   const recognised = 'layout' in contents && contents.layout !== undefined;
   const targetTable = recognised ? (contents.layout?.target as string) : UNRECOGNISED_TARGET;
   const kind = recognised ? (contents.layout?.kind as AccountantFileKind) : 'unrecognised';

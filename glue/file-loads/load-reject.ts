@@ -16,6 +16,11 @@ export interface LoadReject {
   message: string;
 }
 
+/** A reject about a whole line (or, with line 0, the whole file): no single column to blame. */
+export function lineReject(line: number, rawLine: string, reason: string, message: string): LoadReject {
+  return { line, column: null, columnType: null, rawValue: null, rawLine, reason, message };
+}
+
 export const REJECT_COLUMNS = [
   'file_name',
   'content_hash',

@@ -166,6 +166,18 @@ describe.each(engines)('loadUserFile on $name', ({ name, open }) => {
       expect(Number(rejectsAfter[0]?.n)).toBe(0);
       const relations = await warehouse.listRelations('uploads');
       expect(relations.map((r) => r.name)).toEqual(['sales']);
+
+      // Without --view, Postgres cannot drop a table its view reads: a clear error, nothing changed.
+      const v3 = file(`${name}-sales.csv`, 'Order ID;Amount\n12;1\n');
+      const outcome = await loadUserFile(warehouse, v3, { table: 'sales' }).then(
+        (r) => r.status,
+        (e: Error) => e.message,
+      );
+      expect(outcome).toBe(
+        name === 'postgres'
+          ? 'uploads.sales has views over it, so it cannot be replaced: pass the same --view again (it is recreated with the table) or drop those views first'
+          : 'loaded',
+      );
     } finally {
       await warehouse.close();
     }

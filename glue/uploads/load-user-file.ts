@@ -7,13 +7,11 @@
  * table as it was. Optionally a view over it (e.g. curated.NAME) is recreated in the same script.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, createReadStream, mkdtempSync, openSync, readSync, rmSync } from 'node:fs';
+import { createReadStream, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { quoteIdent } from '../../db/sql-text.ts';
 import type { Warehouse } from '../../db/warehouse.ts';
 import {
-  commitFileLoad,
   ensureFileLoadTables,
   loadedFile,
   loadTimestamp,
@@ -23,17 +21,11 @@ import {
 import type { LoadReject } from '../file-loads/load-reject.ts';
 import { StagedCsv } from '../file-loads/staged-csv.ts';
 import type { OnWarehouseProgress } from '../warehouse-progress.ts';
-import { sqlType } from './column-kinds.ts';
-import { columnNames, type InferredColumn, inferColumns } from './infer-columns.ts';
-import { parquetToCsv } from './parquet-to-csv.ts';
-import { sampleUpload, writeCleanRows } from './scan-upload.ts';
-import {
-  checkTableName,
-  checkUploadFile,
-  checkViewName,
-  detectDelimiter,
-  UPLOADS_SCHEMA,
-} from './upload-target.ts';
+import type { InferredColumn } from './infer-columns.ts';
+import { writeCleanRows } from './scan-upload.ts';
+import { swapUpload } from './swap-upload.ts';
+import { uploadColumns } from './upload-columns.ts';
+import { checkTableName, checkUploadFile, checkViewName, UPLOADS_SCHEMA } from './upload-target.ts';
 
 export interface LoadUserFileOptions extends StageFileOption {
   table: string;
@@ -53,6 +45,7 @@ export interface LoadUserFileResult {
   table: string;
   view: string | undefined;
   status: 'loaded' | 'unchanged';
+  /** Empty when unchanged: the file was not read. */
   columns: InferredColumn[];
   rowsLoaded: number;
   rowsRejected: number;
@@ -64,17 +57,6 @@ async function sha256(path: string): Promise<string> {
   const hash = createHash('sha256');
   for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
   return hash.digest('hex');
-}
-
-function firstLine(path: string): string {
-  const fd = openSync(path, 'r');
-  try {
-    const buffer = Buffer.alloc(65536);
-    const read = readSync(fd, buffer, 0, buffer.length, 0);
-    return buffer.subarray(0, read).toString('utf8').split(/\r?\n/)[0] ?? '';
-  } finally {
-    closeSync(fd);
-  }
 }
 
 export async function loadUserFile(
@@ -108,63 +90,27 @@ export async function loadUserFile(
   }
 
   const tempDir = mkdtempSync(join(tmpdir(), 'shoebox-upload-'));
-  const stage = stageName();
-  const loading = `${table}__loading`;
   try {
-    let csvPath = path;
-    let delimiter = file.delimiter ?? ',';
-    let columns: InferredColumn[];
-    let headerLine: number;
-    if (file.format === 'parquet') {
-      csvPath = join(tempDir, 'parquet.csv');
-      const declared = await parquetToCsv(path, csvPath);
-      const names = columnNames(declared.map((c) => c.header));
-      columns = declared.map((c, i) => ({ ...c, name: names[i] as string, examples: [], empty: 0 }));
-      const sampled = await sampleUpload(csvPath, ',', 3);
-      columns.forEach((c, i) => {
-        c.examples = sampled.sample.map((row) => row[i] ?? '').filter((v) => v !== '');
-      });
-      headerLine = sampled.headerLine;
-    } else {
-      delimiter = file.delimiter ?? detectDelimiter(firstLine(path));
-      const sampled = await sampleUpload(path, delimiter, options.sampleRows ?? 10_000);
-      columns = inferColumns(sampled.headers, sampled.sample);
-      headerLine = sampled.headerLine;
-    }
-    options.onColumns?.(columns, file.format === 'parquet' ? 'parquet' : 'inferred');
+    const source = await uploadColumns(path, file, { tempDir, sampleRows: options.sampleRows ?? 10_000 });
+    const { columns } = source;
+    options.onColumns?.(columns, source.source);
 
-    const progressStage = `loading ${basename(path)}`;
-    options.onProgress?.({ stage: progressStage, done: 0, total: file.size });
+    const stage = `loading ${basename(path)}`;
+    const total = statSync(source.csvPath).size;
+    options.onProgress?.({ stage, done: 0, total });
     const out = new StagedCsv(
       join(tempDir, 'clean.csv'),
       columns.map((c) => c.name),
     );
-    const scan = await writeCleanRows(csvPath, {
-      delimiter,
-      headerLine,
+    const scan = await writeCleanRows(source.csvPath, {
+      delimiter: source.delimiter,
+      headerLine: source.headerLine,
       columns,
       out,
-      onBytes: (bytes) =>
-        options.onProgress?.({ stage: progressStage, done: Math.min(bytes, file.size), total: file.size }),
+      onBytes: (bytes) => options.onProgress?.({ stage, done: Math.min(bytes, total), total }),
     });
     await out.close();
-
-    await warehouse.execute(`CREATE SCHEMA IF NOT EXISTS ${UPLOADS_SCHEMA}`);
-    if (view) await warehouse.execute(`CREATE SCHEMA IF NOT EXISTS ${view.schema}`);
-    await warehouse.execute(`DROP TABLE IF EXISTS ${UPLOADS_SCHEMA}.${loading}`);
-    await warehouse.execute(
-      // Names are checked identifiers; quoted too, since some (at, time...) are reserved on some engine.
-      `CREATE TABLE ${UPLOADS_SCHEMA}.${loading} (${columns.map((c) => `${quoteIdent(c.name)} ${sqlType(c.type)}`).join(', ')})`,
-    );
-    if (scan.rowsLoaded > 0) {
-      await warehouse.loadStagedFile(UPLOADS_SCHEMA, loading, {
-        location: options.stageFile ? await options.stageFile(out.path) : out.path,
-        format: 'csv',
-        headerLines: 1,
-        columns: columns.map((c) => c.name),
-      });
-    }
-    await commitFileLoad(
+    await swapUpload(
       warehouse,
       {
         fileName: basename(path),
@@ -172,34 +118,31 @@ export async function loadUserFile(
         targetTable: target,
         loadedAt: loadTimestamp(options.now?.()),
       },
-      scan.rejects,
-      () => [
-        ...(viewName ? [`DROP VIEW IF EXISTS ${viewName}`] : []),
-        `DROP TABLE IF EXISTS ${target}`,
-        `ALTER TABLE ${UPLOADS_SCHEMA}.${loading} RENAME TO ${table}`,
-        ...(viewName ? [`CREATE VIEW ${viewName} AS SELECT * FROM ${target}`] : []),
-      ],
       {
-        tempDir,
-        stage,
+        table,
+        view,
+        columns,
+        cleanCsv: scan.rowsLoaded > 0 ? out.path : undefined,
+        rejects: scan.rejects,
         rowsLoaded: scan.rowsLoaded,
         rowsRejected: scan.rowsRejected,
-        replaces: 'table',
+        tempDir,
+        stage: stageName(),
         stageFile: options.stageFile,
       },
     );
-    options.onProgress?.({ stage: progressStage, done: file.size, total: file.size });
+    options.onProgress?.({ stage, done: total, total });
+    const { rowsLoaded, rowsRejected } = scan;
     return {
       table: target,
       view: viewName,
       status: 'loaded',
       columns,
-      rowsLoaded: scan.rowsLoaded,
-      rowsRejected: scan.rowsRejected,
+      rowsLoaded,
+      rowsRejected,
       rejects: scan.rejects.slice(0, 10),
     };
   } finally {
-    await warehouse.execute(`DROP TABLE IF EXISTS ${UPLOADS_SCHEMA}.${loading}`).catch(() => undefined);
     rmSync(tempDir, { recursive: true, force: true });
   }
 }
