@@ -27,9 +27,11 @@ export class StagedCsv {
     this.stream.write(`${columns.join(',')}\n`);
   }
 
-  async write(cells: readonly CsvCell[]): Promise<void> {
+  /** Resolves at once unless the stream is full: await the result only when there is one. */
+  write(cells: readonly CsvCell[]): Promise<void> | undefined {
     this.rows++;
-    if (!this.stream.write(`${cells.map(field).join(',')}\n`)) await once(this.stream, 'drain');
+    if (this.stream.write(`${cells.map(field).join(',')}\n`)) return undefined;
+    return once(this.stream, 'drain').then(() => undefined);
   }
 
   async close(): Promise<void> {

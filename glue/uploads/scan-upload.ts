@@ -116,7 +116,8 @@ export async function writeCleanRows(
     }
     if (bad) reject(bad);
     else {
-      await options.out.write(clean);
+      const full = options.out.write(clean);
+      if (full) await full;
       result.rowsLoaded++;
     }
   }
