@@ -4,7 +4,7 @@
  * column and reason; the good rows' amounts add up to the files' own totals; a rerun changes
  * nothing; a changed file replaces its rows only; a failed commit leaves the old rows in place.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
@@ -290,6 +290,21 @@ describe.each(engines)('loadAccountantsFiles on $name', ({ name, open }) => {
       expect(after.rejects.filter((r) => r.file_name === path.basename(csv.path))).toHaveLength(
         fixed.planted.length,
       );
+      // A file that was not an accountants' file at all and now is: its old reject goes.
+      writeFileSync(junk, `${readFileSync(bank.path, 'utf8')}`);
+      const fourth = await loadAccountantsFiles(warehouse, files);
+      expect(fourth.files[3]).toMatchObject({
+        kind: 'bank-statement',
+        status: 'loaded',
+        rowsLoaded: 2,
+        rowsRejected: 2,
+      });
+      const junkRejects = await rows(
+        warehouse,
+        `SELECT error_code FROM meta.load_rejects WHERE file_name = '${path.basename(junk)}' ORDER BY line_number`,
+      );
+      expect(junkRejects.map((r) => r.error_code)).toEqual(['missing date', 'unparseable amount']);
+
       const metaTables = await rows(
         warehouse,
         "SELECT table_name FROM information_schema.tables WHERE table_schema = 'meta'",

@@ -19,7 +19,7 @@ import {
   commitFileLoad,
   ensureFileLoadTables,
   type FileLoadIdentity,
-  loadedFile,
+  loadedFiles,
   loadTimestamp,
   type StageFileOption,
   stageName,
@@ -63,6 +63,14 @@ export interface LoadAccountantsResult {
 }
 
 const UNRECOGNISED_TARGET = 'unrecognised';
+const KIND_OF_TARGET = new Map<string, AccountantFileKind>(
+  Object.entries(TARGETS).map(([kind, target]) => [target.table, kind as AccountantFileKind]),
+);
+/** A file that changed kind (or was unreadable) leaves no rows behind in another table. */
+const dropFileRows = (batch: string): string[] =>
+  Object.values(TARGETS).map(
+    (t) => `DELETE FROM ${t.table} WHERE source_file IN (SELECT file_name FROM ${batch})`,
+  );
 
 export async function loadAccountantsFiles(
   warehouse: Warehouse,
@@ -101,29 +109,33 @@ async function loadOneFile(
 ): Promise<AccountantFileResult> {
   const fileName = input.name ?? basename(input.path);
   const contentHash = createHash('sha256').update(readFileSync(input.path)).digest('hex');
+  // Same name and bytes as last loaded: nothing to read, nothing to write.
+  const previous = (await loadedFiles(warehouse, 'accountants', { fileName }))[0];
+  if (previous?.contentHash === contentHash) {
+    const { rowsLoaded, rowsRejected } = previous;
+    const kind = KIND_OF_TARGET.get(previous.targetTable) ?? 'unrecognised';
+    return { file: fileName, kind, status: 'unchanged', rowsLoaded, rowsRejected };
+  }
   const contents = await openAccountantFile(input.path);
   const recognised = 'layout' in contents && contents.layout !== undefined;
   const targetTable = recognised ? (contents.layout?.target as string) : UNRECOGNISED_TARGET;
   const kind = recognised ? (contents.layout?.kind as AccountantFileKind) : 'unrecognised';
-  const previous = await loadedFile(warehouse, fileName, targetTable);
-  if (previous?.contentHash === contentHash) {
-    return {
-      file: fileName,
-      kind,
-      status: 'unchanged',
-      rowsLoaded: previous.rowsLoaded,
-      rowsRejected: previous.rowsRejected,
-    };
-  }
-  const identity: FileLoadIdentity = { fileName, contentHash, targetTable, loadedAt: options.loadedAt };
+  const identity: FileLoadIdentity = {
+    loader: 'accountants',
+    fileName,
+    contentHash,
+    targetTable,
+    loadedAt: options.loadedAt,
+  };
   const stage = stageName();
   if (!recognised) {
     const reject = contents as LoadReject;
-    await commitFileLoad(warehouse, identity, [reject], () => [], {
+    await commitFileLoad(warehouse, identity, [reject], dropFileRows, {
       ...options,
       stage,
       rowsLoaded: 0,
       rowsRejected: 1,
+      replaces: 'file',
     });
     return { file: fileName, kind, status: 'unrecognised', rowsLoaded: 0, rowsRejected: 1 };
   }
@@ -155,10 +167,16 @@ async function loadOneFile(
       identity,
       file.rejects,
       (batch) => [
-        `DELETE FROM ${target.table} WHERE source_file IN (SELECT file_name FROM ${batch})`,
+        ...dropFileRows(batch),
         `INSERT INTO ${target.table} (${columns}) SELECT ${columns} FROM meta.${rowsTable}`,
       ],
-      { ...options, stage, rowsLoaded: file.rows.length, rowsRejected: file.rejects.length },
+      {
+        ...options,
+        stage,
+        rowsLoaded: file.rows.length,
+        rowsRejected: file.rejects.length,
+        replaces: 'file',
+      },
     );
   } finally {
     await warehouse.execute(`DROP TABLE IF EXISTS meta.${rowsTable}`).catch(() => undefined);

@@ -14,6 +14,8 @@ import { type LoadReject, REJECT_COLUMNS, rejectRow } from './load-reject.ts';
 import { writeStagedCsv } from './staged-csv.ts';
 
 export interface FileLoadIdentity {
+  /** Which loader: each replaces only the rejects and markers it wrote itself. */
+  loader: 'accountants' | 'uploads';
   /** How the file is named in the warehouse (fact rows' source_file, rejects' file_name). */
   fileName: string;
   contentHash: string;
@@ -38,23 +40,32 @@ export function stageName(): string {
   return `load_${randomBytes(8).toString('hex')}`;
 }
 
-/** The marker of the file as last loaded, if any. */
-export async function loadedFile(
+export interface LoadedFile {
+  fileName: string;
+  contentHash: string;
+  targetTable: string;
+  rowsLoaded: number;
+  rowsRejected: number;
+}
+
+/** The completion markers a loader wrote for one file name or one target table. */
+export async function loadedFiles(
   warehouse: Warehouse,
-  fileName: string,
-  targetTable: string,
-): Promise<{ contentHash: string; rowsLoaded: number; rowsRejected: number } | undefined> {
+  loader: FileLoadIdentity['loader'],
+  by: { fileName: string } | { targetTable: string },
+): Promise<LoadedFile[]> {
+  const [column, value] = 'fileName' in by ? ['file_name', by.fileName] : ['target_table', by.targetTable];
   const { rows } = await warehouse.query(
-    'SELECT content_hash, rows_loaded, rows_rejected FROM meta.loaded_files WHERE file_name = $1 AND target_table = $2',
-    [fileName, targetTable],
+    `SELECT file_name, content_hash, target_table, rows_loaded, rows_rejected FROM meta.loaded_files WHERE loader = $1 AND ${column} = $2`,
+    [loader, value],
   );
-  const row = rows[0];
-  if (!row) return undefined;
-  return {
+  return rows.map((row) => ({
+    fileName: String(row.file_name),
     contentHash: String(row.content_hash),
+    targetTable: String(row.target_table),
     rowsLoaded: Number(row.rows_loaded),
     rowsRejected: Number(row.rows_rejected),
-  };
+  }));
 }
 
 export interface CommitOptions extends StageFileOption {
@@ -64,10 +75,11 @@ export interface CommitOptions extends StageFileOption {
   rowsLoaded: number;
   rowsRejected: number;
   /**
-   * What a new load replaces: the same file's rejects and marker (accountants' files, many per
-   * table), or everything recorded for the target table (an upload replaces its whole table).
+   * What a new load replaces, among its loader's own rows: the same file's rejects and marker
+   * (accountants' files, many per table, whatever table the file went to before), or everything
+   * recorded for the target table (an upload replaces its whole table).
    */
-  replaces?: 'file' | 'table';
+  replaces: 'file' | 'table';
 }
 
 export async function commitFileLoad(
@@ -98,8 +110,9 @@ export async function commitFileLoad(
       });
     }
     await warehouse.execute(
-      `INSERT INTO ${batch} (file_name, content_hash, target_table, rows_loaded, rows_rejected, loaded_at) VALUES ($1, $2, $3, $4, $5, CAST($6 AS TIMESTAMP))`,
+      `INSERT INTO ${batch} (loader, file_name, content_hash, target_table, rows_loaded, rows_rejected, loaded_at) VALUES ($1, $2, $3, $4, $5, $6, CAST($7 AS TIMESTAMP))`,
       [
+        file.loader,
         file.fileName,
         file.contentHash,
         file.targetTable,
@@ -108,17 +121,17 @@ export async function commitFileLoad(
         file.loadedAt,
       ],
     );
-    const sameTable = `target_table IN (SELECT target_table FROM ${batch})`;
-    const sameFile =
+    const sameLoader = `loader IN (SELECT loader FROM ${batch})`;
+    const same =
       options.replaces === 'table'
-        ? sameTable
-        : `file_name IN (SELECT file_name FROM ${batch}) AND ${sameTable}`;
+        ? `${sameLoader} AND target_table IN (SELECT target_table FROM ${batch})`
+        : `${sameLoader} AND file_name IN (SELECT file_name FROM ${batch})`;
     await warehouse.execute(
       atomicScript(warehouse.dialect, [
         ...dataStatements(batch),
-        `DELETE FROM meta.load_rejects WHERE ${sameFile}`,
+        `DELETE FROM meta.load_rejects WHERE ${same}`,
         `INSERT INTO meta.load_rejects SELECT * FROM ${stagedRejects}`,
-        `DELETE FROM meta.loaded_files WHERE ${sameFile}`,
+        `DELETE FROM meta.loaded_files WHERE ${same}`,
         `INSERT INTO meta.loaded_files SELECT * FROM ${batch}`,
       ]),
     );

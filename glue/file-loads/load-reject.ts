@@ -22,6 +22,7 @@ export function lineReject(line: number, rawLine: string, reason: string, messag
 }
 
 export const REJECT_COLUMNS = [
+  'loader',
   'file_name',
   'content_hash',
   'target_table',
@@ -42,9 +43,10 @@ function clip(value: string | null, width: number): string | null {
 
 export function rejectRow(
   reject: LoadReject,
-  file: { fileName: string; contentHash: string; targetTable: string; loadedAt: string },
+  file: { loader: string; fileName: string; contentHash: string; targetTable: string; loadedAt: string },
 ): CsvCell[] {
   return [
+    file.loader,
     file.fileName,
     file.contentHash,
     file.targetTable,

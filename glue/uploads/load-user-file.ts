@@ -13,7 +13,7 @@ import { basename, join } from 'node:path';
 import type { Warehouse } from '../../db/warehouse.ts';
 import {
   ensureFileLoadTables,
-  loadedFile,
+  loadedFiles,
   loadTimestamp,
   type StageFileOption,
   stageName,
@@ -71,12 +71,14 @@ export async function loadUserFile(
   const viewName = view ? `${view.schema}.${view.name}` : undefined;
   await ensureFileLoadTables(warehouse);
   const contentHash = await sha256(path);
-  const previous = await loadedFile(warehouse, basename(path), target);
+  // The table's marker: the file it was last loaded from, if this loader made it.
+  const previous = (await loadedFiles(warehouse, 'uploads', { targetTable: target }))[0];
   const exists = (await warehouse.listRelations(UPLOADS_SCHEMA)).some((r) => r.name === table);
   const viewExists =
     !view ||
     (await warehouse.listRelations(view.schema)).some((r) => r.name === view.name && r.kind === 'view');
-  if (!options.force && exists && viewExists && previous?.contentHash === contentHash) {
+  const same = previous?.fileName === basename(path) && previous.contentHash === contentHash;
+  if (!options.force && exists && viewExists && previous && same) {
     const { rowsLoaded, rowsRejected } = previous;
     return {
       table: target,
@@ -113,6 +115,7 @@ export async function loadUserFile(
     await swapUpload(
       warehouse,
       {
+        loader: 'uploads',
         fileName: basename(path),
         contentHash,
         targetTable: target,

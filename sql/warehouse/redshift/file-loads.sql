@@ -9,6 +9,7 @@ CREATE SCHEMA IF NOT EXISTS dw;
 -- such as 'missing date'; error_message says it for a person). A file's rejects are replaced
 -- with its rows, so this holds the rejects of every file as last loaded.
 CREATE TABLE IF NOT EXISTS meta.load_rejects (
+  loader VARCHAR(40) NOT NULL,
   file_name VARCHAR(400) NOT NULL,
   content_hash VARCHAR(64) NOT NULL,
   target_table VARCHAR(260) NOT NULL,
@@ -22,9 +23,11 @@ CREATE TABLE IF NOT EXISTS meta.load_rejects (
   loaded_at TIMESTAMP NOT NULL
 ) DISTSTYLE EVEN SORTKEY (file_name) ENCODE AUTO;
 
+-- loader: 'accountants' or 'uploads', which loader wrote the row; each replaces only its own.
 -- The completion marker of each file load, written in the same transaction as its rows: a
 -- file whose name and content hash are here is fully in, and loading it again is a no-op.
 CREATE TABLE IF NOT EXISTS meta.loaded_files (
+  loader VARCHAR(40) NOT NULL,
   file_name VARCHAR(400) NOT NULL,
   content_hash VARCHAR(64) NOT NULL,
   target_table VARCHAR(260) NOT NULL,
