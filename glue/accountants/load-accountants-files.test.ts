@@ -352,3 +352,17 @@ describe.each(engines)('loadAccountantsFiles on $name', ({ name, open }) => {
     }
   }, 60_000);
 });
+
+describe('loadAccountantsFiles without the star schema', () => {
+  it('says what to do when the star schema is missing', async () => {
+    const warehouse = await openWarehouse('duckdb::memory:');
+    try {
+      await expect(loadAccountantsFiles(warehouse, [])).rejects.toMatchObject({
+        code: 'ETL_LOAD_FAILED',
+        message: expect.stringContaining('apply the warehouse schema (shoebox etl)'),
+      });
+    } finally {
+      await warehouse.close();
+    }
+  });
+});

@@ -14,6 +14,7 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
+import { CodedError, ErrorCode } from '../../core/coded-error.ts';
 import type { Warehouse } from '../../db/warehouse.ts';
 import {
   commitFileLoad,
@@ -80,6 +81,13 @@ export async function loadAccountantsFiles(
   const start = performance.now();
   const stage = "loading accountants' files";
   await ensureFileLoadTables(warehouse);
+  const dw = new Set((await warehouse.listRelations('dw')).map((r) => r.name));
+  if (!dw.has('fact_expense') || !dw.has('dim_account')) {
+    throw new CodedError(
+      ErrorCode.EtlLoadFailed,
+      "dw.fact_expense or dw.dim_account is missing: apply the warehouse schema (shoebox etl) before loading the accountants' files",
+    );
+  }
   const tempDir = mkdtempSync(join(tmpdir(), 'shoebox-accountants-'));
   const results: AccountantFileResult[] = [];
   // One load time for the run: every row, reject and marker it writes carries it.
