@@ -16,6 +16,7 @@ import { EXPENSE_DEFECTS } from '../demo/expense-file.ts';
 import { generateDemo } from '../demo/generate-demo.ts';
 import type { DemoManifest } from '../demo/manifest.ts';
 import { readCsvObjects } from '../demo/read-csv.ts';
+import { accountantFilesIn } from '../glue/accountants/accountant-files-in.ts';
 import { loadAccountantsFiles } from '../glue/accountants/load-accountants-files.ts';
 import { readWarehouseSql } from '../glue/warehouse-sql.ts';
 
@@ -70,8 +71,9 @@ describe.each(engines)("the demo's accountants' files on $name", ({ open }) => {
     const warehouse = await open();
     try {
       await warehouse.execute(readWarehouseSql(warehouse.dialect, 'schema.sql'));
-      const files = manifest.accountantFiles.map((f) => path.join(demo, f.file));
+      const files = accountantFilesIn(path.join(demo, 'accountants'));
       expect(files).toHaveLength(24);
+      expect(files).toEqual(manifest.accountantFiles.map((f) => path.join(demo, f.file)).sort());
       const result = await loadAccountantsFiles(warehouse, files);
 
       for (const planted of manifest.accountantFiles) {

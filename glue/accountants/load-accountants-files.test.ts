@@ -13,6 +13,7 @@ import { openWarehouse } from '../../db/open-warehouse.ts';
 import { createTestDatabase } from '../../db/test-postgres.ts';
 import type { Warehouse } from '../../db/warehouse.ts';
 import { readWarehouseSql } from '../warehouse-sql.ts';
+import { accountantFilesIn } from './accountant-files-in.ts';
 import { loadAccountantsFiles } from './load-accountants-files.ts';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'shoebox-accountants-test-'));
@@ -364,5 +365,17 @@ describe('loadAccountantsFiles without the star schema', () => {
     } finally {
       await warehouse.close();
     }
+  });
+});
+
+describe('accountantFilesIn', () => {
+  it('lists the .csv and .xlsx files by name, without lock files or hidden files', () => {
+    const folder = mkdtempSync(path.join(dir, 'folder-'));
+    for (const name of ['b.xlsx', 'a.CSV', '~$b.xlsx', '.hidden.csv', 'notes.txt', 'readme.md'])
+      writeFileSync(path.join(folder, name), '');
+    expect(accountantFilesIn(folder)).toEqual([path.join(folder, 'a.CSV'), path.join(folder, 'b.xlsx')]);
+    expect(() => accountantFilesIn(path.join(folder, 'missing'))).toThrow(
+      /Cannot read the accountants' folder/,
+    );
   });
 });
