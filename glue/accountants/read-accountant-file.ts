@@ -96,7 +96,7 @@ export async function readAccountantFile(rows: AsyncIterable<SheetRow>): Promise
   let width = 0;
   for await (const row of rows) {
     if (!contents.layout) {
-      if (row.line > HEADER_SEARCH_ROWS) continue;
+      if (row.line > HEADER_SEARCH_ROWS) break;
       const texts = row.cells.map(cellText);
       for (const layout of ACCOUNTANT_LAYOUTS) {
         const match = matchHeader(layout, texts);
