@@ -1,5 +1,6 @@
 /** Every `shoebox` subcommand, in the order `--help` lists them. */
 import type { Command } from 'commander';
+import { loadSemanticModel } from '../../semantic-layer/validate/validate-semantic-model.ts';
 import type { CommandContext } from '../command-context.ts';
 import { registerBenchCommand } from './bench-command.ts';
 import { registerConfigCommand } from './config-command.ts';
@@ -8,15 +9,20 @@ import { registerEtlCommand } from './etl-command.ts';
 import { registerGenerateCommand } from './generate-command.ts';
 import { registerLaterCommands } from './later-commands.ts';
 import { registerLedgerCommand } from './ledger-command.ts';
+import { registerLoadCommand } from './load-command.ts';
 import { registerSemanticCommand } from './semantic-command.ts';
+import { addCompileCommand } from './semantic-compile-command.ts';
 import { registerServeCommand } from './serve-command.ts';
 
 export function registerCommands(program: Command, context: CommandContext): void {
   registerDemoCommand(program, context);
   registerGenerateCommand(program, context);
   registerEtlCommand(program, context);
+  registerLoadCommand(program, context);
   registerServeCommand(program, context);
-  registerSemanticCommand(program, context);
+  addCompileCommand(registerSemanticCommand(program, context), context, async (dir) =>
+    loadSemanticModel(dir),
+  );
   registerLaterCommands(program, context);
   registerLedgerCommand(program, context);
   registerBenchCommand(program, context);
