@@ -1,43 +1,42 @@
 /**
- * `shoebox etl`: bring the sources into the warehouse. Today that is the ERP extract of the demo
- * (ERP_URL=demo:) loaded as raw tables; the staged, incremental, reconciled pipeline replaces this.
+ * `shoebox etl run [--full]` (plain `shoebox etl` too): bring the sources into the warehouse
+ * through the pipeline (extract, stage, load, merge, transform, reconcile, record).
+ * `shoebox etl status [--json]`: per source and table, the last successful load, rows and lag.
  */
 import type { Command } from 'commander';
-import { CodedError, ErrorCode } from '../../core/coded-error.ts';
-import { readManifest } from '../../demo/manifest.ts';
+import { dataFreshness } from '../../glue/data-freshness.ts';
 import type { CommandContext } from '../command-context.ts';
-import { demoDir, loadDemoIntoWarehouse } from '../demo-workflow.ts';
+import { formatFreshness } from '../format-freshness.ts';
+import { describeRun, runDemoEtl } from '../run-demo-etl.ts';
 import { openConfiguredWarehouse } from './serve-command.ts';
 
 export function registerEtlCommand(program: Command, context: CommandContext): void {
-  program
+  const etl = program
     .command('etl')
-    .description('load the sources into the warehouse (now: the demo ERP extract, as raw tables)')
-    .option('--force', 'reload even if the warehouse already holds this extract')
-    .action(async (options: { force?: boolean }) => {
-      const config = context.config();
-      if (!config.erpUrl.startsWith('demo:')) {
-        throw new CodedError(
-          ErrorCode.NotImplemented,
-          `ERP_URL ${config.erpUrl.split(':')[0]}: is not supported by this version of etl yet; use ERP_URL=demo:`,
-        );
-      }
-      const dir = demoDir(context);
-      const manifest = await readManifest(dir);
-      if (!manifest) {
-        throw new CodedError(
-          ErrorCode.DemoDataMissing,
-          `No demo data in ${dir}; run \`shoebox generate\` or \`shoebox demo\` first.`,
-        );
-      }
+    .description('load the sources into the warehouse (run, the default) or show how fresh it is (status)');
+  etl
+    .command('run', { isDefault: true })
+    .description('extract what changed since the last run, stage, load, merge, transform and reconcile it')
+    .option('--full', 'ignore the watermarks and reload every table from the source')
+    .option('--force', 'same as --full (kept for older scripts)')
+    .action(async (options: { full?: boolean; force?: boolean }) => {
       const warehouse = await openConfiguredWarehouse(context);
       try {
-        await loadDemoIntoWarehouse(
-          context,
-          warehouse,
-          { dir, manifest, reused: true },
-          { force: options.force ?? false },
-        );
+        const result = await runDemoEtl(context, warehouse, { full: options.full || options.force || false });
+        context.log.info(describeRun(result, warehouse.description));
+      } finally {
+        await warehouse.close();
+      }
+    });
+  etl
+    .command('status')
+    .description('per source and table: the last successful load, rows and lag')
+    .option('--json', 'print JSON (the figures the assistant uses)')
+    .action(async (options: { json?: boolean }) => {
+      const warehouse = await openConfiguredWarehouse(context);
+      try {
+        const freshness = await dataFreshness(warehouse);
+        context.print(options.json ? JSON.stringify(freshness, null, 2) : formatFreshness(freshness));
       } finally {
         await warehouse.close();
       }
