@@ -26,7 +26,7 @@ export function demoDataDir(context: CommandContext): string {
 export async function runDemoEtl(
   context: CommandContext,
   warehouse: Warehouse,
-  options: { full?: boolean } = {},
+  options: { full?: boolean; batchSize?: number } = {},
 ): Promise<PipelineRunResult> {
   const config = context.config();
   const dir = demoDataDir(context);
@@ -63,6 +63,7 @@ export async function runDemoEtl(
       lockFile: path.join(config.home, 'etl.lock'),
       // A regenerated demo (new manifest) starts over: its row_versions restart too.
       full: (options.full ?? false) || !ledger.skipped,
+      batchSize: options.batchSize,
       fiscalYearStartMonth: config.fiscalYearStartMonth,
       forceTransform: !ledger.skipped,
       onProgress: (p) => progress.update(p),

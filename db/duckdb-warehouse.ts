@@ -69,6 +69,35 @@ export class DuckDbWarehouse extends InformationSchemaWarehouse implements Wareh
     });
   }
 
+  /**
+   * A SELECT whose every column is text (the caller casts), read column by column: several times
+   * faster than query() for bulk reads such as an extract batch. Not part of the Warehouse contract.
+   */
+  selectText(sql: string, params: readonly SqlParam[] = []): Promise<Record<string, string | null>[]> {
+    return this.serial(async () => {
+      const prepared = await prepareSelect(this.connection, sql);
+      try {
+        if (params.length > 0) prepared.bind(params.map(normalizeParam));
+        const result = await prepared.run();
+        const names = result.deduplicatedColumnNames();
+        const columns = (await result.getColumns()) as unknown[][];
+        const count = columns[0]?.length ?? 0;
+        const rows: Record<string, string | null>[] = new Array(count);
+        for (let r = 0; r < count; r++) {
+          const row: Record<string, string | null> = {};
+          for (let c = 0; c < names.length; c++) {
+            const value = (columns[c] as unknown[])[r];
+            row[names[c] as string] = value === null || value === undefined ? null : String(value);
+          }
+          rows[r] = row;
+        }
+        return rows;
+      } finally {
+        prepared.destroySync();
+      }
+    });
+  }
+
   execute(sql: string, params: readonly SqlParam[] = []): Promise<void> {
     return this.serial(async () => {
       await this.connection.run(sql, params.length > 0 ? params.map(normalizeParam) : undefined);

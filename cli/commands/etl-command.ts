@@ -7,6 +7,7 @@ import type { Command } from 'commander';
 import { dataFreshness } from '../../glue/data-freshness.ts';
 import type { CommandContext } from '../command-context.ts';
 import { formatFreshness } from '../format-freshness.ts';
+import { parsePositiveInt } from '../option-parsers.ts';
 import { describeRun, runDemoEtl } from '../run-demo-etl.ts';
 import { openConfiguredWarehouse } from './serve-command.ts';
 
@@ -19,10 +20,18 @@ export function registerEtlCommand(program: Command, context: CommandContext): v
     .description('extract what changed since the last run, stage, load, merge, transform and reconcile it')
     .option('--full', 'ignore the watermarks and reload every table from the source')
     .option('--force', 'same as --full (kept for older scripts)')
-    .action(async (options: { full?: boolean; force?: boolean }) => {
+    .option(
+      '--batch-size <N>',
+      'rows per extract batch and staged part file (default 100000)',
+      parsePositiveInt('--batch-size'),
+    )
+    .action(async (options: { full?: boolean; force?: boolean; batchSize?: number }) => {
       const warehouse = await openConfiguredWarehouse(context);
       try {
-        const result = await runDemoEtl(context, warehouse, { full: options.full || options.force || false });
+        const result = await runDemoEtl(context, warehouse, {
+          full: options.full || options.force || false,
+          batchSize: options.batchSize,
+        });
         context.log.info(describeRun(result, warehouse.description));
       } finally {
         await warehouse.close();

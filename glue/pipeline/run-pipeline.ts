@@ -84,6 +84,7 @@ export async function runPipeline(options: RunPipelineOptions): Promise<Pipeline
     const since = options.full ? new Map<string, bigint>() : await readWatermarks(warehouse, src.name);
     await ensureRawTables(warehouse, src.name, src.tables);
     const total = src.tables.length;
+    progress({ stage: `extracting ${src.name} tables`, done: 0, total });
     let done = 0;
     const extracted = await timed('extract', () =>
       extractStage({
@@ -92,14 +93,13 @@ export async function runPipeline(options: RunPipelineOptions): Promise<Pipeline
         runId,
         watermarks: since,
         batchSize: options.batchSize ?? 100_000,
-        onBatch: () => progress({ stage: `extracting ${src.name} tables`, done, total }),
+        onTable: (_table, count) => progress({ stage: `extracting ${src.name} tables`, done: count, total }),
       }),
     );
     for (const t of extracted) {
       rows[t.table.name] = t.rows;
       watermarks[t.table.name] = t.watermark.toString();
     }
-    done = 0;
     await timed('load', () =>
       loadStage(warehouse, staging, src.name, extracted, () =>
         progress({ stage: `loading ${src.name} staging tables`, done: ++done, total }),

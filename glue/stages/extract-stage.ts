@@ -26,12 +26,14 @@ export interface ExtractStageOptions {
   watermarks: ReadonlyMap<string, bigint>;
   batchSize: number;
   onBatch?: (table: string, rows: number) => void;
+  onTable?: (table: string, done: number) => void;
 }
 
 export async function extractStage(options: ExtractStageOptions): Promise<ExtractedTable[]> {
   const out: ExtractedTable[] = [];
   for (const table of options.source.tables) {
     out.push(await extractTable(options, table));
+    options.onTable?.(table.name, out.length);
   }
   return out;
 }
