@@ -8,7 +8,8 @@ import type { SourceTable } from './extract-source.ts';
 export function sourceFiguresSql(table: SourceTable, relation: string): string {
   const day = table.dayColumn ? `CAST(${table.dayColumn} AS VARCHAR(10))` : 'CAST(NULL AS VARCHAR(10))';
   const sums = table.sumColumns.map(
-    (column, i) => `CAST(SUM(CAST(${column} AS DECIMAL(38,6))) AS VARCHAR(60)) AS sum_${i}`,
+    // SUM of an integer or decimal column is exact on every engine; text keeps it exact to the caller.
+    (column, i) => `CAST(SUM(${column}) AS VARCHAR(60)) AS sum_${i}`,
   );
   return `SELECT ${[`${day} AS day`, 'COUNT(*) AS row_count', ...sums].join(', ')} FROM ${relation} GROUP BY 1`;
 }
