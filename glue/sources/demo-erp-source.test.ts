@@ -5,6 +5,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DemoErpSource } from './demo-erp-source.ts';
 
@@ -58,6 +59,12 @@ describe('DemoErpSource', () => {
       const rest = await source.extractBatch('orders', 5n, 2);
       expect(rest.map((r) => r.order_id)).toEqual(['3']);
       expect(await source.extractBatch('orders', 9n, 2)).toEqual([]);
+      const csv = await source.extractCsvBatch('orders', 0n, 2);
+      expect({ rows: csv.rows, watermark: csv.watermark }).toEqual({ rows: 2, watermark: 5n });
+      const lines = gunzipSync(csv.gzipCsv).toString('utf8').trimEnd().split('\n');
+      expect(lines[0]).toBe('order_id,order_date,note,amount,row_version');
+      expect(lines.slice(1).sort()).toEqual(['1,2024-01-01,"a, b",10.50,5', '2,2024-01-01,,2.25,3']);
+      expect(await source.extractCsvBatch('orders', 9n, 2)).toMatchObject({ rows: 0, watermark: 9n });
       expect(await source.reconcileFigures('orders')).toEqual(
         expect.arrayContaining([
           { day: '2024-01-01', rows: 2, sums: { amount: '12.75' } },

@@ -6,12 +6,17 @@
  * Columns keep the ERP's types (so reconciliation figures are computed natively, once per copy)
  * and are served as text, the way the CSV and the staged files write them.
  */
-import { stat } from 'node:fs/promises';
+import { mkdtempSync } from 'node:fs';
+import { readFile, rm, stat } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
+import { promisify } from 'node:util';
+import { gzip } from 'node:zlib';
 import { CodedError, ErrorCode } from '../../core/coded-error.ts';
 import { DuckDbWarehouse } from '../../db/duckdb-warehouse.ts';
 import { quoteLiteral } from '../../db/sql-text.ts';
 import { toWarehouseType } from '../sqlserver-types.ts';
+import type { CsvBatch } from './csv-batch-source.ts';
 import type { ExtractSource, ReconcileFigure, SourceRow, SourceTable } from './extract-source.ts';
 import { sourceFiguresSql } from './source-figures-sql.ts';
 import { sourceTableOf, type TableShape } from './source-table-of.ts';
@@ -24,11 +29,14 @@ export interface DemoErpSourceOptions {
   cacheFile: string;
 }
 
+const gzipAsync = promisify(gzip);
+
 export class DemoErpSource implements ExtractSource {
   readonly name = 'erp';
   readonly description: string;
   readonly tables: readonly SourceTable[];
   private readonly fresh = new Set<string>();
+  private readonly scratch: string;
 
   private constructor(
     private readonly db: DuckDbWarehouse,
@@ -36,6 +44,7 @@ export class DemoErpSource implements ExtractSource {
   ) {
     this.description = `demo ERP files in ${options.dir}`;
     this.tables = options.tables.map(sourceTableOf);
+    this.scratch = mkdtempSync(path.join(os.tmpdir(), 'shoebox-demo-erp-'));
   }
 
   static async open(options: DemoErpSourceOptions): Promise<DemoErpSource> {
@@ -48,15 +57,33 @@ export class DemoErpSource implements ExtractSource {
 
   async extractBatch(table: string, since: bigint, batchSize: number): Promise<SourceRow[]> {
     const spec = await this.ready(table);
-    if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 1_000_000) {
-      throw new CodedError(ErrorCode.BadArgument, `batchSize must be from 1 to 1000000, not ${batchSize}.`);
-    }
+    checkBatchSize(batchSize);
     const columns = spec.columns.map((c) => `CAST(${c.name} AS VARCHAR) AS ${c.name}`).join(', ');
     // The copy was inserted in watermark order and DuckDB keeps insertion order in scans
     // (preserve_insertion_order, on by default), so no sort is needed for "ascending".
     return this.db.selectText(`SELECT ${columns} FROM src_${spec.name} WHERE wm__ > $1 LIMIT ${batchSize}`, [
       since,
     ]);
+  }
+
+  /** The same batch, written by DuckDB itself as gzip CSV (csv-batch-source.ts). */
+  async extractCsvBatch(table: string, since: bigint, batchSize: number): Promise<CsvBatch> {
+    const spec = await this.ready(table);
+    checkBatchSize(batchSize);
+    const scope = `FROM src_${spec.name} WHERE wm__ > ${since} ORDER BY wm__ LIMIT ${batchSize}`;
+    const { rows } = await this.db.query(
+      `SELECT COUNT(*) AS n, CAST(MAX(wm__) AS VARCHAR) AS top FROM (SELECT wm__ ${scope}) b`,
+    );
+    const count = Number(rows[0]?.n ?? 0);
+    const watermark = count > 0 ? BigInt(String(rows[0]?.top)) : since;
+    const file = path.join(this.scratch, `batch-${table}.csv`);
+    const columns = spec.columns.map((c) => c.name).join(', ');
+    // Bounded by the watermark found above, so the file holds exactly those rows (in any order:
+    // the merge keeps each key's highest row_version). DuckDB's own gzip is slow; zlib's is not.
+    await this.db.execute(
+      `COPY (SELECT ${columns} FROM src_${spec.name} WHERE wm__ > ${since} AND wm__ <= ${watermark}) TO ${quoteLiteral(file)} (FORMAT csv, HEADER true)`,
+    );
+    return { gzipCsv: await gzipAsync(await readFile(file), { level: 1 }), rows: count, watermark };
   }
 
   async reconcileFigures(table: string): Promise<ReconcileFigure[]> {
@@ -71,6 +98,7 @@ export class DemoErpSource implements ExtractSource {
 
   async close(): Promise<void> {
     await this.db.close();
+    await rm(this.scratch, { recursive: true, force: true });
   }
 
   /** The table's spec, after copying its CSV into the cache if the file changed since the last copy. */
@@ -104,5 +132,11 @@ export class DemoErpSource implements ExtractSource {
     }
     this.fresh.add(table);
     return spec;
+  }
+}
+
+function checkBatchSize(batchSize: number): void {
+  if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 1_000_000) {
+    throw new CodedError(ErrorCode.BadArgument, `batchSize must be from 1 to 1000000, not ${batchSize}.`);
   }
 }

@@ -5,9 +5,10 @@
  */
 import { CodedError, ErrorCode, messageOf } from '../../core/coded-error.ts';
 import { faultPoint } from '../pipeline/fault-points.ts';
+import { writesCsvBatches } from '../sources/csv-batch-source.ts';
 import type { ExtractSource, SourceRow, SourceTable } from '../sources/extract-source.ts';
 import type { StagingArea } from '../staging/staging-area.ts';
-import { stageManifest, stagePart, tablePrefix } from './stage-files.ts';
+import { stageManifest, stagePart, stagePartBytes, tablePrefix } from './stage-files.ts';
 
 export interface ExtractedTable {
   table: SourceTable;
@@ -45,17 +46,28 @@ async function extractTable(options: ExtractStageOptions, table: SourceTable): P
   const parts: string[] = [];
   let watermark = since;
   let rows = 0;
-  for (;;) {
-    let batch: SourceRow[];
-    try {
-      batch = await source.extractBatch(table.name, watermark, batchSize);
-    } catch (error) {
-      throw new CodedError(
-        ErrorCode.EtlSourceFailed,
-        `Extracting ${source.name}.${table.name} after row_version ${watermark} failed: ${messageOf(error)}`,
-        { cause: error },
+  if (writesCsvBatches(source)) {
+    for (;;) {
+      const batch = await guarded(table, watermark, () =>
+        source.extractCsvBatch(table.name, watermark, batchSize),
       );
+      if (batch.rows > 0) {
+        if (batch.watermark <= watermark) throw notAfter(table, batch.watermark, watermark);
+        parts.push(await stagePartBytes(area, prefix, parts.length, batch.gzipCsv));
+        watermark = batch.watermark;
+        rows += batch.rows;
+        options.onBatch?.(table.name, batch.rows);
+      }
+      faultPoint('extract:after-batch');
+      if (batch.rows < batchSize) break;
     }
+    if (rows === 0) return { table, rows, since, watermark };
+    return { table, rows, since, watermark, manifestKey: await stageManifest(area, prefix, parts) };
+  }
+  for (;;) {
+    const batch: SourceRow[] = await guarded(table, watermark, () =>
+      source.extractBatch(table.name, watermark, batchSize),
+    );
     if (batch.length > 0) {
       const top = maxWatermark(batch, table, watermark);
       parts.push(await stagePart(area, prefix, parts.length, table.columns, batch));
@@ -84,13 +96,27 @@ function maxWatermark(batch: readonly SourceRow[], table: SourceTable, since: bi
         `${table.name}.${table.watermarkColumn} holds "${String(raw)}", not a whole number; the watermark must be a bigint.`,
       );
     }
-    if (value <= since) {
-      throw new CodedError(
-        ErrorCode.EtlSourceFailed,
-        `The source sent ${table.name} row_version ${value}, not after ${since}: it breaks the extract contract (rows after the watermark, ascending).`,
-      );
-    }
+    if (value <= since) throw notAfter(table, value, since);
     if (value > top) top = value;
   }
   return top;
+}
+
+function notAfter(table: SourceTable, value: bigint, since: bigint): CodedError {
+  return new CodedError(
+    ErrorCode.EtlSourceFailed,
+    `The source sent ${table.name} row_version ${value}, not after ${since}: it breaks the extract contract (rows after the watermark, ascending).`,
+  );
+}
+
+async function guarded<T>(table: SourceTable, since: bigint, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    throw new CodedError(
+      ErrorCode.EtlSourceFailed,
+      `Extracting ${table.name} after row_version ${since} failed: ${messageOf(error)}`,
+      { cause: error },
+    );
+  }
 }

@@ -24,9 +24,14 @@ export async function stagePart(
   columns: readonly SourceColumn[],
   rows: readonly Record<string, SourceValue>[],
 ): Promise<string> {
-  const key = `${prefix}/part-${String(index).padStart(5, '0')}.csv.gz`;
   // Level 1: the parts live minutes; speed matters more than a few percent of size.
-  await area.put(key, await gzipAsync(csvPart(columns, rows), { level: 1 }));
+  return stagePartBytes(area, prefix, index, await gzipAsync(csvPart(columns, rows), { level: 1 }));
+}
+
+/** Stages an already compressed part (a source that writes its own CSV, csv-batch-source.ts). */
+export async function stagePartBytes(area: StagingArea, prefix: string, index: number, gzipCsv: Uint8Array) {
+  const key = `${prefix}/part-${String(index).padStart(5, '0')}.csv.gz`;
+  await area.put(key, gzipCsv);
   faultPoint('stage:after-part');
   return key;
 }
