@@ -5,9 +5,11 @@
  * fails the run with a report naming it.
  */
 import { rmSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ErrorCode } from '../core/coded-error.ts';
 import { dataFreshness } from '../glue/data-freshness.ts';
+import { acquireRunLock } from '../glue/pipeline/run-lock.ts';
 import { changeTheErp } from './etl-erp-changes.ts';
 import {
   AS_OF,
@@ -15,6 +17,7 @@ import {
   demoHomes,
   homeContext,
   openHomeWarehouse,
+  runCli,
   warehouseChecksums,
 } from './etl-test-support.ts';
 import { runDemoEtl } from './run-demo-etl.ts';
@@ -67,6 +70,27 @@ describe('the ERP pipeline on the demo', () => {
     } finally {
       await warehouse.close();
     }
+  }, 90_000);
+
+  it('refuses a second run while one holds the lock, then shows freshness with etl status', async () => {
+    const home = homes.fresh('locked');
+    const lock = await acquireRunLock(path.join(home, 'etl.lock'), 'a-running-run');
+    try {
+      await expect(run(home)).rejects.toMatchObject({ code: ErrorCode.EtlRunInProgress });
+    } finally {
+      lock.release();
+    }
+    await run(home);
+    const status = await runCli(home, ['etl', 'status', '--json']);
+    expect(status.code, status.output).toBe(0);
+    const freshness = JSON.parse(status.output.slice(status.output.indexOf('{')));
+    expect(freshness.sources).toEqual([
+      expect.objectContaining({ source: 'erp', lastRun: expect.objectContaining({ status: 'succeeded' }) }),
+    ]);
+    expect(freshness.tables.map((t: { table: string }) => t.table)).toContain('sales_order_lines');
+    const text = await runCli(home, ['etl', 'status']);
+    expect(text.output).toMatch(/^erp: last successful load \S+ \(\d+ s ago\)$/m);
+    expect(text.output).toMatch(/^ {2}sales_orders +[\d,]+ +\S+ +\d+ s$/m);
   }, 90_000);
 
   it('brings new orders, an updated order and a return against an old order by watermark, equal to a clean full load', async () => {
