@@ -81,14 +81,17 @@ export async function warehouseChecksums(warehouse: Warehouse): Promise<Record<s
     const tables = (await warehouse.listRelations(schema)).filter((r) => r.kind === 'table');
     for (const table of tables) {
       const { rows: columns } = await warehouse.query(
-        'SELECT column_name, column_default FROM information_schema.columns WHERE table_schema = $1 AND table_name = $2 ORDER BY ordinal_position',
+        'SELECT column_name, column_default, is_identity FROM information_schema.columns WHERE table_schema = $1 AND table_name = $2 ORDER BY ordinal_position',
         [schema, table.name],
       );
       const kept = columns
-        .filter((c) => !String(c.column_default ?? '').includes('nextval'))
+        .filter((c) => !String(c.column_default ?? '').includes('nextval') && c.is_identity !== 'YES')
         .map((c) => `"${String(c.column_name)}"`);
+      const row = `CAST(ROW(${kept.join(', ')}) AS VARCHAR)`;
       const { rows } = await warehouse.query(
-        `SELECT COUNT(*) AS n, CAST(COALESCE(SUM(hash(CAST(ROW(${kept.join(', ')}) AS VARCHAR))), 0) AS VARCHAR) AS h FROM ${schema}."${table.name}"`,
+        warehouse.dialect === 'duckdb'
+          ? `SELECT COUNT(*) AS n, CAST(COALESCE(SUM(hash(${row})), 0) AS VARCHAR) AS h FROM ${schema}."${table.name}"`
+          : `SELECT COUNT(*) AS n, md5(COALESCE(string_agg(h, '' ORDER BY h), '')) AS h FROM (SELECT md5(${row}) AS h FROM ${schema}."${table.name}") x`,
       );
       out[`${schema}.${table.name}`] = `${rows[0]?.n}:${rows[0]?.h}`;
     }
@@ -96,8 +99,10 @@ export async function warehouseChecksums(warehouse: Warehouse): Promise<Record<s
   return out;
 }
 
-export async function checksumsOf(home: string): Promise<Record<string, string>> {
-  const warehouse = await openHomeWarehouse(home);
+export async function checksumsOf(home: string, warehouseUrl?: string): Promise<Record<string, string>> {
+  const warehouse = warehouseUrl
+    ? await openWarehouse(warehouseUrl, { home })
+    : await openHomeWarehouse(home);
   try {
     return await warehouseChecksums(warehouse);
   } finally {
