@@ -93,6 +93,20 @@ describe('the ERP pipeline on the demo', () => {
     expect(text.output).toMatch(/^ {2}sales_orders +[\d,]+ +\S+ +\d+ s$/m);
   }, 90_000);
 
+  it('says plainly that a SQL Server ERP is not wired in yet', async () => {
+    const home = homes.fresh('mssql');
+    const warehouse = await openHomeWarehouse(home);
+    try {
+      const context = homeContext(home, { ERP_URL: 'mssql://loader:secret@erp.internal:1433/cordova' });
+      await expect(runDemoEtl(context, warehouse)).rejects.toMatchObject({
+        code: ErrorCode.NotImplemented,
+        message: expect.stringContaining('ERP_URL=mssql://'),
+      });
+    } finally {
+      await warehouse.close();
+    }
+  });
+
   it('brings new orders, an updated order and a return against an old order by watermark, equal to a clean full load', async () => {
     const incremental = homes.fresh('incremental');
     await run(incremental);

@@ -30,6 +30,10 @@ export async function runDemoEtl(
 ): Promise<PipelineRunResult> {
   const config = context.config();
   const dir = demoDataDir(context);
+  if (!config.erpUrl.startsWith('demo:')) {
+    // Not the demo: the source factory says what is (not yet) supported, before anything loads.
+    await (await openExtractSource({ url: config.erpUrl })).close();
+  }
   if (!(await readManifest(dir))) {
     throw new CodedError(
       ErrorCode.DemoDataMissing,

@@ -89,8 +89,12 @@ export async function dataFreshness(warehouse: Warehouse, now: Date = new Date()
 
 /** End of the source's last successful run (ISO), for "data as of" lines. */
 export async function lastSuccessfulRunAt(warehouse: Warehouse, source: string): Promise<string | null> {
-  const freshness = await dataFreshness(warehouse);
-  return freshness.sources.find((s) => s.source === source)?.lastSuccessAt ?? null;
+  if (!(await warehouse.listRelations('meta')).some((r) => r.name === 'etl_runs')) return null;
+  const { rows } = await warehouse.query(
+    "SELECT MAX(ended_at) AS at FROM meta.etl_runs WHERE source = $1 AND status = 'succeeded'",
+    [source],
+  );
+  return text(rows[0]?.at);
 }
 
 function text(value: unknown): string | null {
