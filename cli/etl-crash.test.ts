@@ -2,7 +2,8 @@
  * Crash safety: the real CLI (`shoebox etl run`) is killed with SIGKILL at named fault points
  * spread over every stage (glue/pipeline/fault-points.ts, SHOEBOX_FAULT_POINT), then run again;
  * the warehouse must equal a clean run's, table by table (checksums of erp, ledger_raw, dw).
- * Small parts (--batch-size) so extract and stage have several batches to die between.
+ * Small parts (--batch-size) so extract and stage have several batches to die between. Every
+ * scenario is a first load except one incremental run (new, updated and late rows).
  */
 import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,7 +18,6 @@ const FIRST_LOAD_CRASHES = [
   'extract:after-batch#3',
   'stage:after-part#2',
   'stage:after-manifest#6',
-  'load:after-table#1',
   'load:after-table#10',
   'merge:before-commit',
   'merge:after-commit',
@@ -25,7 +25,6 @@ const FIRST_LOAD_CRASHES = [
   'transform:after-all',
   'reconcile:after-table#7',
   'record:before-success',
-  'record:after-success',
 ];
 
 let homes: Awaited<ReturnType<typeof demoHomes>>;
@@ -89,18 +88,12 @@ describe('the pipeline killed with SIGKILL and rerun', () => {
     await Promise.all([worker(), worker()]);
   }, 240_000);
 
-  it('recovers an incremental run killed before and after its merge commits', async () => {
-    const homesFor = ['merge:before-commit', 'transform:after-table#2'].map((point) => ({
-      point,
-      home: homes.fresh(`incremental_${point.replace(/[^a-z0-9]/gi, '_')}`),
-    }));
-    await Promise.all(
-      homesFor.map(async ({ point, home }) => {
-        expect((await runCli(home, ARGS)).code).toBe(0);
-        changeTheErp(home);
-        await crashThenRerun(home, point);
-        expectSameTables(await checksumsOf(home), changedClean, point);
-      }),
-    );
+  it('recovers an incremental run killed just before its merge commits', async () => {
+    const point = 'merge:before-commit';
+    const home = homes.fresh('incremental');
+    expect((await runCli(home, ARGS)).code).toBe(0);
+    changeTheErp(home);
+    await crashThenRerun(home, point);
+    expectSameTables(await checksumsOf(home), changedClean, point);
   }, 120_000);
 });
