@@ -4,7 +4,7 @@
  * and give exactly what a clean full load of the same data gives, and a tampered warehouse row
  * fails the run with a report naming it.
  */
-import { rmSync } from 'node:fs';
+import { readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ErrorCode } from '../core/coded-error.ts';
@@ -51,6 +51,11 @@ describe('the ERP pipeline on the demo', () => {
     const full = await run(home, { full: true });
     expect(full.merged).toBe(first.merged);
     expect(await checksumsOf(home)).toEqual(before);
+    // Clean-up keeps the staged files of the newest two runs that staged any (a no-change run stages none).
+    const runs = () => readdirSync(path.join(home, 'staging', 'runs')).sort();
+    expect(runs()).toEqual([first.runId, full.runId].sort());
+    const again = await run(home, { full: true });
+    expect(runs()).toEqual([full.runId, again.runId].sort());
 
     const warehouse = await openHomeWarehouse(home);
     try {
@@ -60,7 +65,9 @@ describe('the ERP pipeline on the demo', () => {
         { status: 'succeeded', mode: 'full' },
         { status: 'succeeded', mode: 'incremental' },
         { status: 'succeeded', mode: 'full' },
+        { status: 'succeeded', mode: 'full' },
       ]);
+      expect(await warehouse.listRelations('stage')).toEqual([]);
       const freshness = await dataFreshness(warehouse);
       const orders = freshness.tables.find((t) => t.table === 'sales_orders');
       const count = await warehouse.query('SELECT COUNT(*) AS n FROM erp.sales_orders');
