@@ -22,7 +22,7 @@ export function registerEtlCommand(program: Command, context: CommandContext): v
     .option('--force', 'same as --full (kept for older scripts)')
     .option(
       '--batch-size <N>',
-      'rows per extract batch and staged part file (default 100000)',
+      'rows per extract batch and staged part file (default 250000)',
       parsePositiveInt('--batch-size'),
     )
     .action(async (options: { full?: boolean; force?: boolean; batchSize?: number }) => {

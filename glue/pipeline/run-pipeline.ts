@@ -92,7 +92,7 @@ export async function runPipeline(options: RunPipelineOptions): Promise<Pipeline
         area: staging,
         runId,
         watermarks: since,
-        batchSize: options.batchSize ?? 100_000,
+        batchSize: options.batchSize ?? 250_000,
         onTable: (_table, count) => progress({ stage: `extracting ${src.name} tables`, done: count, total }),
       }),
     );
