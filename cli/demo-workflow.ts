@@ -2,25 +2,19 @@
  * The steps `shoebox demo`, `etl`, `serve` and `bench` share: make sure the demo data exists
  * (reusing what was built), load it into the warehouse, and describe what is there.
  */
-import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { isoDate } from '../core/clock.ts';
 import type { Warehouse } from '../db/warehouse.ts';
-import { erpTables, type TableSpec, tableFile } from '../demo/erp-tables.ts';
 import type { DemoManifest, GenerateDemoOptions } from '../demo/generate-demo.ts';
-import { ledgerTables } from '../demo/ledger-tables.ts';
 import { readManifest } from '../demo/manifest.ts';
-import { lastLoadedAtOf, lastLoadedFingerprint, loadRawTables, recordLoad } from '../glue/load-raw-tables.ts';
-import { applyWarehouseSchema, transformWarehouse } from '../glue/transform-warehouse.ts';
+import { lastSuccessfulRunAt } from '../glue/data-freshness.ts';
+import type { PipelineRunResult } from '../glue/pipeline/run-pipeline.ts';
 import type { StatusReport } from '../web/status-report.ts';
 import type { CommandContext } from './command-context.ts';
-import type { ProgressEvent } from './progress.ts';
+import { describeRun, LEDGER_RAW_SCHEMA, runDemoEtl } from './run-demo-etl.ts';
 
 export const RAW_SCHEMA = 'erp';
-export const LEDGER_RAW_SCHEMA = 'ledger_raw';
-/** The marker recorded once the whole demo (raw tables, star schema, views) is in. */
-const DEMO_SOURCE = 'demo';
+export { LEDGER_RAW_SCHEMA };
 
 export interface DemoData {
   dir: string;
@@ -88,59 +82,20 @@ export async function generateWithProgress(
   }
 }
 
-/** The raw CSVs of one folder of the demo, described for the raw loader. */
-function rawFiles(demo: DemoData, specs: readonly TableSpec[]) {
-  return specs.map((spec) => ({ spec, path: path.join(demo.dir, tableFile(spec)) }));
-}
-
 /**
- * Loads the demo into the warehouse: the ERP and ledger CSVs as raw tables (erp.*, ledger_raw.*),
- * then the star schema (dw.*) and its curated views. Each step is skipped when the warehouse
- * already holds this exact extract (same manifest), so a restart costs a few queries.
+ * Loads the demo into the warehouse through the pipeline (run-demo-etl.ts): ledger_raw.* as raw
+ * tables, the ERP extracted, staged, loaded, merged, transformed into dw.* and the curated views,
+ * and reconciled. A rerun with no change only checks and reconciles.
  */
 export async function loadDemoIntoWarehouse(
   context: CommandContext,
   warehouse: Warehouse,
-  demo: DemoData,
+  _demo: DemoData,
   options: { force?: boolean } = {},
-): Promise<void> {
-  const fingerprint = createHash('sha256')
-    .update(await readFile(path.join(demo.dir, 'manifest.json')))
-    .digest('hex');
-  const force = options.force ?? false;
-  if (!force && (await lastLoadedFingerprint(warehouse, DEMO_SOURCE)) === fingerprint) {
-    context.log.info(`The warehouse already holds this demo extract (${warehouse.description}).`);
-    return;
-  }
-  const progress = context.progress();
-  const onProgress = (p: ProgressEvent) => progress.update(p);
-  const started = performance.now();
-  try {
-    for (const [schema, specs] of [
-      [RAW_SCHEMA, erpTables],
-      [LEDGER_RAW_SCHEMA, ledgerTables],
-    ] as const) {
-      await loadRawTables(warehouse, rawFiles(demo, specs), {
-        schema,
-        fingerprint,
-        source: `demo-${schema}`,
-        force,
-        onProgress,
-      });
-    }
-    await applyWarehouseSchema(warehouse, {
-      fiscalYearStartMonth: context.config().fiscalYearStartMonth,
-      onProgress,
-    });
-    const transformed = await transformWarehouse(warehouse, { onProgress });
-    await recordLoad(warehouse, DEMO_SOURCE, fingerprint, transformed.tables.length);
-  } finally {
-    progress.finish();
-  }
-  const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  context.log.info(
-    `Loaded the demo into ${RAW_SCHEMA}.*, ${LEDGER_RAW_SCHEMA}.* and the star schema dw.* with curated views in ${seconds} s (${warehouse.description}).`,
-  );
+): Promise<PipelineRunResult> {
+  const result = await runDemoEtl(context, warehouse, { full: options.force ?? false });
+  context.log.info(describeRun(result, warehouse.description));
+  return result;
 }
 
 /** What the web app's status page shows: every table in the warehouse with its row count. */
@@ -149,7 +104,7 @@ export async function gatherStatus(
   manifest: DemoManifest | undefined,
 ): Promise<StatusReport> {
   const relations = (await warehouse.listRelations()).filter(
-    (r) => r.schema !== 'meta' && !r.name.endsWith('__loading'),
+    (r) => r.schema !== 'meta' && r.schema !== 'stage' && !r.name.endsWith('__loading'),
   );
   const tables: StatusReport['tables'] = [];
   for (const relation of relations) {
@@ -163,7 +118,7 @@ export async function gatherStatus(
     period: manifest ? { first: manifest.firstDay, last: manifest.asOf } : undefined,
     warehouse: warehouse.description,
     tables,
-    lastLoadedAt: await lastLoadedAtOf(warehouse, DEMO_SOURCE),
+    lastLoadedAt: (await lastSuccessfulRunAt(warehouse, RAW_SCHEMA)) ?? undefined,
   };
 }
 

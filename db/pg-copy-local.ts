@@ -1,31 +1,38 @@
 /**
- * Loads a local CSV into Postgres with COPY FROM STDIN (pg-copy-streams). Header lines are
+ * Loads local CSVs (plain or gzip) into Postgres with COPY FROM STDIN (pg-copy-streams). Header lines are
  * dropped before COPY sees them (COPY's HEADER skips exactly one); empty fields, quoted or not,
  * load as NULL, like Redshift's EMPTYASNULL.
  */
 import { createReadStream } from 'node:fs';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { createGunzip } from 'node:zlib';
 import type { PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { quoteIdent } from './sql-text.ts';
 import type { StagedFile } from './warehouse.ts';
 
+/** Loads each local file (one, or a manifest's entries, gzip or not) with its own COPY; returns the rows. */
 export async function copyLocalCsv(
   client: PoolClient,
   schema: string,
   table: string,
-  path: string,
+  paths: readonly string[],
   file: StagedFile,
 ): Promise<number> {
   const columns = file.columns.map(quoteIdent).join(', ');
-  const copy = client.query(
-    copyFrom(
-      `COPY ${quoteIdent(schema)}.${quoteIdent(table)} (${columns}) FROM STDIN WITH (FORMAT csv, FORCE_NULL (${columns}))`,
-    ),
-  );
-  await pipeline(createReadStream(path), skipLines(file.headerLines), copy);
-  return copy.rowCount;
+  let rows = 0;
+  for (const path of paths) {
+    const copy = client.query(
+      copyFrom(
+        `COPY ${quoteIdent(schema)}.${quoteIdent(table)} (${columns}) FROM STDIN WITH (FORMAT csv, FORCE_NULL (${columns}))`,
+      ),
+    );
+    const steps = file.compression === 'gzip' ? [createGunzip()] : [];
+    await pipeline([createReadStream(path), ...steps, skipLines(file.headerLines), copy]);
+    rows += copy.rowCount;
+  }
+  return rows;
 }
 
 /** Drops the first `count` lines of a byte stream. */

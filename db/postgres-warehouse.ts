@@ -18,8 +18,16 @@ import { assertReadOnlySelect } from './read-only-guard.ts';
 import { redshiftCopySql } from './redshift-copy.ts';
 import { normalizeParam } from './sql-params.ts';
 import type { SqlTextOptions } from './sql-text.ts';
-import { localStagedPath } from './staged-file.ts';
-import type { LoadResult, QueryOptions, QueryResult, SqlParam, StagedFile, Warehouse } from './warehouse.ts';
+import { localStagedPaths } from './staged-file.ts';
+import type {
+  LoadResult,
+  QueryOptions,
+  QueryResult,
+  SqlParam,
+  SqlStatement,
+  StagedFile,
+  Warehouse,
+} from './warehouse.ts';
 import { warehouseError } from './warehouse-errors.ts';
 
 export interface PostgresWarehouseOptions {
@@ -85,10 +93,23 @@ export class PostgresWarehouse extends InformationSchemaWarehouse implements War
         return { rowsLoaded: Number(rows[0]?.n ?? 0) };
       });
     }
-    const path = localStagedPath(file, 'Postgres');
+    const paths = localStagedPaths(file, 'Postgres');
     return this.withClient(async (client) => ({
-      rowsLoaded: await copyLocalCsv(client, schema, table, path, file),
+      rowsLoaded: await copyLocalCsv(client, schema, table, paths, file),
     }));
+  }
+
+  async transaction(statements: readonly SqlStatement[]): Promise<void> {
+    await this.withClient(async (client) => {
+      await client.query('BEGIN');
+      try {
+        for (const { sql, params = [] } of statements) await client.query(sql, params.map(pgParam));
+        await client.query('COMMIT');
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      }
+    });
   }
 
   async close(): Promise<void> {

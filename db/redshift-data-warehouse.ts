@@ -18,9 +18,17 @@ import { redshiftCopySql } from './redshift-copy.ts';
 import { waitForStatement } from './redshift-data-poll.ts';
 import { readStatementResult } from './redshift-data-results.ts';
 import type { RedshiftDataTarget } from './redshift-data-url.ts';
-import { positionalToNamed } from './sql-params.ts';
+import { inlineParams, positionalToNamed } from './sql-params.ts';
 import { splitStatements } from './sql-text.ts';
-import type { LoadResult, QueryOptions, QueryResult, SqlParam, StagedFile, Warehouse } from './warehouse.ts';
+import type {
+  LoadResult,
+  QueryOptions,
+  QueryResult,
+  SqlParam,
+  SqlStatement,
+  StagedFile,
+  Warehouse,
+} from './warehouse.ts';
 import { warehouseError } from './warehouse-errors.ts';
 
 export interface RedshiftDataWarehouseOptions {
@@ -95,6 +103,18 @@ export class RedshiftDataWarehouse extends InformationSchemaWarehouse implements
       const described = await waitForStatement(this.client, await this.submit(copy, []));
       // ResultRows is the number of rows a COPY loaded; -1 means "not reported".
       return { rowsLoaded: Math.max(0, described.ResultRows ?? 0) };
+    }, warehouseError);
+  }
+
+  /** BatchExecuteStatement runs its statements as one transaction; it takes no parameters, so values are inlined as literals. */
+  async transaction(statements: readonly SqlStatement[]): Promise<void> {
+    if (statements.length === 0) return;
+    await mapErrors(async () => {
+      const sqls = statements.map(({ sql, params = [] }) => inlineParams(sql, params, REDSHIFT_TEXT));
+      const started = await this.client.send(
+        new BatchExecuteStatementCommand({ ...this.options.target, Sqls: sqls }),
+      );
+      await waitForStatement(this.client, started.Id as string);
     }, warehouseError);
   }
 

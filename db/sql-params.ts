@@ -4,7 +4,7 @@
  * Rewrites happen only in code, never inside literals or comments (see sql-text.ts).
  */
 import { CodedError, ErrorCode } from '../core/coded-error.ts';
-import { maskSql, type SqlTextOptions } from './sql-text.ts';
+import { maskSql, quoteLiteral, type SqlTextOptions } from './sql-text.ts';
 import type { SqlParam } from './warehouse.ts';
 
 /** Dates travel as ISO strings so no driver shifts them into the local time zone. */
@@ -47,6 +47,32 @@ export function positionalToNamed(
     return `:${name}`;
   });
   return { sql: rewritten, parameters: [...used.values()] };
+}
+
+/**
+ * `$n` → a quoted literal, for APIs that take no parameters at all (the Data API's
+ * BatchExecuteStatement). Strings go through quoteLiteral; numbers must be finite.
+ */
+export function inlineParams(sql: string, params: readonly SqlParam[], options: SqlTextOptions = {}): string {
+  return replaceInCode(sql, /(?<![A-Za-z0-9_$])\$(\d+)/g, options, (match) => {
+    const index = Number(match.slice(1));
+    if (index < 1 || index > params.length) {
+      throw new CodedError(
+        ErrorCode.BadArgument,
+        `The SQL refers to ${match} but ${params.length} parameter(s) were given.`,
+      );
+    }
+    const value = params[index - 1] as SqlParam;
+    if (value === null) return 'NULL';
+    if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+    if (typeof value === 'bigint') return value.toString();
+    if (typeof value === 'number') {
+      if (!Number.isFinite(value))
+        throw new CodedError(ErrorCode.BadArgument, `${value} is not a finite number.`);
+      return String(value);
+    }
+    return quoteLiteral(paramText(value), options);
+  });
 }
 
 /** `:name` → `$n` in the order of `names`; `::type` casts are left alone. */

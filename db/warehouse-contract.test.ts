@@ -7,6 +7,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ErrorCode } from '../core/coded-error.ts';
 import type { Warehouse } from './warehouse.ts';
@@ -167,6 +168,58 @@ function warehouseContract(name: string, setup: () => Promise<WarehouseFixture>,
         { id: 2, name: null, amount: null, day: null, note: null },
         { id: 3, name: null, amount: 7, day: '2024-02-03', note: null },
       ]);
+    });
+
+    it('loads gzip parts listed in a COPY manifest (each part with its header line)', async () => {
+      if (!fx.loadsLocalFiles) return; // the Data API reads s3:// only; its COPY text is tested in redshift-copy.test.ts
+      const dir = mkdtempSync(join(tmpdir(), 'shoebox-manifest-'));
+      const parts = ['id,name\n10,ten\n11,"e, leven"\n', 'id,name\n12,\n'].map((text, i) => {
+        const part = join(dir, `part-${i}.csv.gz`);
+        writeFileSync(part, gzipSync(text));
+        return part;
+      });
+      const manifest = join(dir, 'manifest.json');
+      writeFileSync(manifest, JSON.stringify({ entries: parts.map((url) => ({ url, mandatory: true })) }));
+      const file = {
+        location: manifest,
+        format: 'csv' as const,
+        compression: 'gzip' as const,
+        manifest: true,
+        headerLines: 1,
+        columns: ['id', 'name'],
+      };
+      expect(await w.loadStagedFile(s, 'loaded', file)).toEqual({ rowsLoaded: 3 });
+      const loaded = await w.query(`SELECT id, name FROM ${s}.loaded WHERE id >= 10 ORDER BY id`);
+      expect(loaded.rows).toEqual([
+        { id: 10, name: 'ten' },
+        { id: 11, name: 'e, leven' },
+        { id: 12, name: null },
+      ]);
+    });
+
+    it('commits a transaction as a whole, with parameters', async () => {
+      await w.execute(`CREATE TABLE ${s}.tx (id integer, label varchar(20), big bigint)`);
+      await w.transaction([
+        { sql: `INSERT INTO ${s}.tx VALUES ($1, $2, $3)`, params: [1, "it's one", 9007199254740993n] },
+        { sql: `INSERT INTO ${s}.tx VALUES ($1, $2, $3)`, params: [2, null, 2n] },
+        { sql: `DELETE FROM ${s}.tx WHERE id = $1`, params: [2] },
+      ]);
+      const rows = await w.query(`SELECT id, label, CAST(big AS varchar) AS big FROM ${s}.tx ORDER BY id`);
+      expect(rows.rows).toEqual([{ id: 1, label: "it's one", big: '9007199254740993' }]);
+    });
+
+    it('rolls the whole transaction back when one statement fails, and keeps working', async () => {
+      await w.execute(`CREATE TABLE ${s}.tx2 (id integer)`);
+      await w.execute(`INSERT INTO ${s}.tx2 VALUES (1)`);
+      await expect(
+        w.transaction([
+          { sql: `DELETE FROM ${s}.tx2` },
+          { sql: `INSERT INTO ${s}.tx2 VALUES ($1)`, params: [2] },
+          { sql: `INSERT INTO ${s}.no_such_table VALUES (3)` },
+        ]),
+      ).rejects.toMatchObject({ code: ErrorCode.WarehouseQueryFailed });
+      const rows = await w.query(`SELECT id FROM ${s}.tx2 ORDER BY id`);
+      expect(rows.rows).toEqual([{ id: 1 }]);
     });
   });
 }

@@ -62,6 +62,12 @@ export interface StagedFile {
   columns: string[];
 }
 
+/** One statement of a transaction: SQL text with $1, $2 ... and its values. */
+export interface SqlStatement {
+  sql: string;
+  params?: readonly SqlParam[];
+}
+
 export interface LoadResult {
   rowsLoaded: number;
 }
@@ -81,5 +87,10 @@ export interface Warehouse {
   execute(sql: string, params?: readonly SqlParam[]): Promise<void>;
   /** Appends a staged file's rows to `schema.table` (COPY on Postgres and Redshift, read_csv on DuckDB). */
   loadStagedFile(schema: string, table: string, file: StagedFile): Promise<LoadResult>;
+  /**
+   * Runs DML statements in one transaction: either all take effect or none does (an error rolls
+   * back; a crash before COMMIT leaves the old state). For the pipeline's merge.
+   */
+  transaction(statements: readonly SqlStatement[]): Promise<void>;
   close(): Promise<void>;
 }

@@ -1,43 +1,77 @@
 /**
- * `shoebox etl`: bring the sources into the warehouse. Today that is the ERP extract of the demo
- * (ERP_URL=demo:) loaded as raw tables; the staged, incremental, reconciled pipeline replaces this.
+ * `shoebox etl run [--full]` (plain `shoebox etl` too): bring the sources into the warehouse
+ * through the pipeline (extract, stage, load, merge, transform, reconcile, record).
+ * `shoebox etl status [--json]`: per source and table, the last successful load, rows and lag.
  */
 import type { Command } from 'commander';
-import { CodedError, ErrorCode } from '../../core/coded-error.ts';
-import { readManifest } from '../../demo/manifest.ts';
+import { dataFreshness } from '../../glue/data-freshness.ts';
+import { readSqlServerTables } from '../../glue/sources/sqlserver-contracts.ts';
 import type { CommandContext } from '../command-context.ts';
-import { demoDir, loadDemoIntoWarehouse } from '../demo-workflow.ts';
+import { formatFreshness } from '../format-freshness.ts';
+import { parsePositiveInt } from '../option-parsers.ts';
+import { describeRun, runDemoEtl } from '../run-demo-etl.ts';
+import { type EtlGlueDependencies, registerEtlGlueCommands, runGlueAction } from './etl-glue-command.ts';
 import { openConfiguredWarehouse } from './serve-command.ts';
 
+/** The Glue jobs extract the ERP tables the T-SQL procedures' contracts describe. */
+const glueDependencies: EtlGlueDependencies = { erpTables: () => readSqlServerTables() };
+
+interface EtlRunOptions {
+  full?: boolean;
+  force?: boolean;
+  batchSize?: number;
+  glue?: boolean;
+  jobPrefix: string;
+  runId?: string;
+}
+
 export function registerEtlCommand(program: Command, context: CommandContext): void {
-  program
+  const etl = program
     .command('etl')
-    .description('load the sources into the warehouse (now: the demo ERP extract, as raw tables)')
-    .option('--force', 'reload even if the warehouse already holds this extract')
-    .action(async (options: { force?: boolean }) => {
-      const config = context.config();
-      if (!config.erpUrl.startsWith('demo:')) {
-        throw new CodedError(
-          ErrorCode.NotImplemented,
-          `ERP_URL ${config.erpUrl.split(':')[0]}: is not supported by this version of etl yet; use ERP_URL=demo:`,
-        );
-      }
-      const dir = demoDir(context);
-      const manifest = await readManifest(dir);
-      if (!manifest) {
-        throw new CodedError(
-          ErrorCode.DemoDataMissing,
-          `No demo data in ${dir}; run \`shoebox generate\` or \`shoebox demo\` first.`,
-        );
+    .description('load the sources into the warehouse (run, the default) or show how fresh it is (status)');
+  etl
+    .command('run', { isDefault: true })
+    .description('extract what changed since the last run, stage, load, merge, transform and reconcile it')
+    .option('--full', 'ignore the watermarks and reload every table from the source')
+    .option('--force', 'same as --full (kept for older scripts)')
+    .option(
+      '--batch-size <N>',
+      'rows per extract batch and staged part file (default 250000)',
+      parsePositiveInt('--batch-size'),
+    )
+    .option('--glue', 'run the stages as AWS Glue jobs (deploy them first) and wait for the end')
+    .option('--job-prefix <name>', 'with --glue: prefix of the Glue job names', 'shoebox')
+    .option('--run-id <id>', 'with --glue: name of the run (its S3 folder); default: a new one')
+    .action(async (options: EtlRunOptions) => {
+      if (options.glue) {
+        await runGlueAction(context, glueDependencies, {
+          glue: true,
+          jobPrefix: options.jobPrefix,
+          runId: options.runId,
+        });
+        return;
       }
       const warehouse = await openConfiguredWarehouse(context);
       try {
-        await loadDemoIntoWarehouse(
-          context,
-          warehouse,
-          { dir, manifest, reused: true },
-          { force: options.force ?? false },
-        );
+        const result = await runDemoEtl(context, warehouse, {
+          full: options.full || options.force || false,
+          batchSize: options.batchSize,
+        });
+        context.log.info(describeRun(result, warehouse.description));
+      } finally {
+        await warehouse.close();
+      }
+    });
+  registerEtlGlueCommands(etl, context, glueDependencies);
+  etl
+    .command('status')
+    .description('per source and table: the last successful load, rows and lag')
+    .option('--json', 'print JSON (the figures the assistant uses)')
+    .action(async (options: { json?: boolean }) => {
+      const warehouse = await openConfiguredWarehouse(context);
+      try {
+        const freshness = await dataFreshness(warehouse);
+        context.print(options.json ? JSON.stringify(freshness, null, 2) : formatFreshness(freshness));
       } finally {
         await warehouse.close();
       }

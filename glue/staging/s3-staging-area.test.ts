@@ -5,6 +5,7 @@ import path from 'node:path';
 import S3rver from 's3rver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ErrorCode } from '../../core/coded-error.ts';
+import { LocalStagingArea } from './local-staging-area.ts';
 import { openStagingArea } from './open-staging-area.ts';
 import { S3StagingArea } from './s3-staging-area.ts';
 import type { StagingArea } from './staging-area.ts';
@@ -103,11 +104,9 @@ describe('S3StagingArea', () => {
 });
 
 describe('openStagingArea', () => {
-  it('opens S3 for s3:// and the given local area otherwise', () => {
+  it('opens S3 for s3://, a local folder for a path, and refuses other schemes', () => {
     expect(openStagingArea(`s3://${BUCKET}/p`, { s3: { endpoint } }).description).toBe(`s3://${BUCKET}/p`);
-    const local = { description: 'local folder /tmp/x' } as StagingArea;
-    expect(openStagingArea('/tmp/x', { local: () => local })).toBe(local);
-    expect(() => openStagingArea('/tmp/x')).toThrow(expect.objectContaining({ code: ErrorCode.BadArgument }));
+    expect(openStagingArea('/tmp/x')).toBeInstanceOf(LocalStagingArea);
     expect(() => openStagingArea('gs://b/p')).toThrow(
       expect.objectContaining({ code: ErrorCode.UnsupportedUrl }),
     );

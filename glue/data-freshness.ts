@@ -1,0 +1,102 @@
+/**
+ * How fresh the warehouse is, per source and table, from the pipeline's own records
+ * (meta.etl_runs, meta.etl_tables): what `shoebox etl status` prints and what the assistant
+ * quotes with an answer ("data as of ...").
+ */
+import type { Warehouse } from '../db/warehouse.ts';
+
+export interface TableFreshness {
+  source: string;
+  table: string;
+  /** Rows in the raw table now. */
+  rows: number;
+  /** When rows of this table last arrived (ISO), and how many. */
+  lastChangeAt: string | null;
+  lastChangeRows: number;
+  watermark: string;
+  /** End of the source's last successful run (ISO): the data is complete as of then. */
+  lastSuccessAt: string | null;
+  /** Seconds from lastSuccessAt to now. */
+  lagSeconds: number | null;
+}
+
+export interface SourceFreshness {
+  source: string;
+  lastSuccessAt: string | null;
+  lagSeconds: number | null;
+  lastRun: {
+    runId: string;
+    status: string;
+    startedAt: string | null;
+    endedAt: string | null;
+    error: string | null;
+  } | null;
+}
+
+export interface DataFreshness {
+  sources: SourceFreshness[];
+  tables: TableFreshness[];
+}
+
+export async function dataFreshness(warehouse: Warehouse, now: Date = new Date()): Promise<DataFreshness> {
+  const metaTables = new Set((await warehouse.listRelations('meta')).map((r) => r.name));
+  if (!metaTables.has('etl_runs') || !metaTables.has('etl_tables')) return { sources: [], tables: [] };
+  const lag = (at: string | null) =>
+    at === null ? null : Math.max(0, Math.round((now.getTime() - Date.parse(at)) / 1000));
+  const runs = await warehouse.query(
+    'SELECT run_id, source, status, started_at, ended_at, error FROM meta.etl_runs ORDER BY started_at DESC',
+  );
+  const sources = new Map<string, SourceFreshness>();
+  for (const run of runs.rows) {
+    const name = String(run.source);
+    const entry = sources.get(name) ?? { source: name, lastSuccessAt: null, lagSeconds: null, lastRun: null };
+    entry.lastRun ??= {
+      runId: String(run.run_id),
+      status: String(run.status),
+      startedAt: text(run.started_at),
+      endedAt: text(run.ended_at),
+      error: text(run.error),
+    };
+    if (entry.lastSuccessAt === null && run.status === 'succeeded') {
+      entry.lastSuccessAt = text(run.ended_at);
+      entry.lagSeconds = lag(entry.lastSuccessAt);
+    }
+    sources.set(name, entry);
+  }
+  const state = await warehouse.query(
+    'SELECT source, table_name, watermark, rows_merged, loaded_at FROM meta.etl_tables ORDER BY source, table_name',
+  );
+  const tables: TableFreshness[] = [];
+  for (const row of state.rows) {
+    const source = String(row.source);
+    const table = String(row.table_name);
+    if (!/^[a-z_][a-z0-9_]*$/.test(source) || !/^[a-z_][a-z0-9_]*$/.test(table)) continue;
+    const count = await warehouse.query(`SELECT COUNT(*) AS n FROM ${source}.${table}`);
+    const success = sources.get(source)?.lastSuccessAt ?? null;
+    tables.push({
+      source,
+      table,
+      rows: Number(count.rows[0]?.n ?? 0),
+      lastChangeAt: text(row.loaded_at),
+      lastChangeRows: Number(row.rows_merged ?? 0),
+      watermark: String(row.watermark),
+      lastSuccessAt: success,
+      lagSeconds: lag(success),
+    });
+  }
+  return { sources: [...sources.values()], tables };
+}
+
+/** End of the source's last successful run (ISO), for "data as of" lines. */
+export async function lastSuccessfulRunAt(warehouse: Warehouse, source: string): Promise<string | null> {
+  if (!(await warehouse.listRelations('meta')).some((r) => r.name === 'etl_runs')) return null;
+  const { rows } = await warehouse.query(
+    "SELECT MAX(ended_at) AS at FROM meta.etl_runs WHERE source = $1 AND status = 'succeeded'",
+    [source],
+  );
+  return text(rows[0]?.at);
+}
+
+function text(value: unknown): string | null {
+  return value === null || value === undefined ? null : String(value);
+}
