@@ -6,7 +6,8 @@
  * Failures are thrown from the iterator as CodedError with a MODEL_* code and a message fit to
  * show a person (never the API key, never a stack). A tool call the model got wrong (bad JSON,
  * unknown tool) is not a failure: it arrives as an event with `error` set, so the loop can
- * feed the error back to the model.
+ * feed the error back to the model. Text streamed before a failure is not an answer: a caller
+ * that showed it must withdraw it (the loop shows the error's message instead).
  */
 import type { JsonSchema } from '../../tools/strict-tool-schema.ts';
 

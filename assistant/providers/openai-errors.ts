@@ -19,7 +19,6 @@ export interface ErrorContext {
 }
 
 export function toModelError(error: unknown, context: ErrorContext): CodedError {
-  if (error instanceof CodedError) return error;
   const clean = (text: string) => redactText(text, context.apiKey ? [context.apiKey] : []).slice(0, 300);
   const cause = new Error(clean(messageOf(error)));
   if (context.aborted === 'user')
@@ -34,6 +33,8 @@ export function toModelError(error: unknown, context: ErrorContext): CodedError 
       `The language model took longer than ${seconds(context.totalTimeoutMs)} to answer; try again, or ask a shorter question.`,
       { cause },
     );
+  // After the abort checks: the SDK ends an aborted stream quietly, and we then call it cut off.
+  if (error instanceof CodedError) return error;
   if (error instanceof OpenAI.APIConnectionTimeoutError)
     return new CodedError(
       ErrorCode.ModelTimeout,
@@ -136,5 +137,5 @@ export function retryAfterMs(headers: Headers | undefined): number | undefined {
 }
 
 function seconds(ms: number): string {
-  return `${Math.round(ms / 1000)} s`;
+  return ms < 1000 ? `${ms} ms` : `${Math.round(ms / 1000)} s`;
 }
