@@ -10,13 +10,13 @@
  *  - the whole turn, retries and streaming included, is cut at `totalTimeoutMs` (120 s).
  */
 import OpenAI from 'openai';
-import type { ChatCompletionMessageParam, ChatCompletionTool } from 'openai/resources/chat/completions';
 import { CodedError, ErrorCode } from '../../core/coded-error.ts';
 import type { Config } from '../../core/config.ts';
 import type { Logger } from '../../core/logger.ts';
 import { redactText } from '../../core/redact.ts';
 import type { ModelEvent, ModelProvider, ModelRequest, StopReason } from './model-provider.ts';
 import { type ErrorContext, retryAfterMs, toModelError } from './openai-errors.ts';
+import { toOpenAiRequest } from './openai-request.ts';
 import { ToolCallAssembler } from './tool-call-assembler.ts';
 
 export interface OpenAiProviderOptions {
@@ -103,21 +103,7 @@ async function* streamTurn(
   const assembler = new ToolCallAssembler();
   let finish: string | null = null;
   try {
-    const tools: ChatCompletionTool[] = request.tools.map((tool) => ({
-      type: 'function',
-      function: { name: tool.name, description: tool.description, parameters: tool.parameters, strict: true },
-    }));
-    const stream = await client.chat.completions.create(
-      {
-        model: settings.model,
-        messages: toOpenAiMessages(request),
-        stream: true,
-        stream_options: { include_usage: true },
-        ...(tools.length > 0 ? { tools, parallel_tool_calls: request.parallelToolCalls ?? true } : {}),
-        ...(request.maxOutputTokens ? { max_completion_tokens: request.maxOutputTokens } : {}),
-      },
-      { signal },
-    );
+    const stream = await client.chat.completions.create(toOpenAiRequest(request, settings.model), { signal });
     for await (const chunk of stream) {
       if (chunk.usage)
         yield {
@@ -158,30 +144,6 @@ async function* streamTurn(
   } finally {
     clearTimeout(timer);
   }
-}
-
-export function toOpenAiMessages(request: ModelRequest): ChatCompletionMessageParam[] {
-  const messages: ChatCompletionMessageParam[] = [{ role: 'system', content: request.system }];
-  for (const message of request.messages) {
-    if (message.role === 'user') messages.push({ role: 'user', content: message.content });
-    else if (message.role === 'tool')
-      messages.push({ role: 'tool', tool_call_id: message.toolCallId, content: message.content });
-    else
-      messages.push({
-        role: 'assistant',
-        content: message.content === '' && message.toolCalls.length > 0 ? null : message.content,
-        ...(message.toolCalls.length > 0
-          ? {
-              tool_calls: message.toolCalls.map((call) => ({
-                id: call.id,
-                type: 'function' as const,
-                function: { name: call.name, arguments: call.argumentsJson },
-              })),
-            }
-          : {}),
-      });
-  }
-  return messages;
 }
 
 /** A fetch that tells the SDK not to retry when the server asks for a wait longer than we allow. */
