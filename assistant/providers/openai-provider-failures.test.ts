@@ -148,6 +148,34 @@ describe('OpenAI provider, scripted failures', () => {
     expect((await failure(h)).code).toBe('MODEL_BAD_RESPONSE');
   });
 
+  it('an error event in the middle of a stream is a bad response naming the upstream reason', async () => {
+    const h = await harness([
+      {
+        kind: 'bad_event',
+        chunks: ['Boots'],
+        data: JSON.stringify({ error: { ...serverError, message: 'Overloaded mid-stream' } }),
+      },
+    ]);
+    const error = await failure(h);
+    expect(error.code).toBe('MODEL_BAD_RESPONSE');
+    expect(error.message).toBe(
+      'The language model stopped with an error mid-answer (Overloaded mid-stream); try again.',
+    );
+  });
+
+  it('an unreadable stream event is a bad response, and the SDK prints nothing', async () => {
+    const printed: string[] = [];
+    const original = console.error;
+    console.error = (...args: unknown[]) => printed.push(args.join(' '));
+    try {
+      const h = await harness([{ kind: 'bad_event', chunks: ['Boots'], data: '{not json' }]);
+      expect((await failure(h)).code).toBe('MODEL_BAD_RESPONSE');
+    } finally {
+      console.error = original;
+    }
+    expect(printed).toEqual([]);
+  });
+
   it('an over-long context (400 context_length_exceeded) is not retried and says to start a new thread', async () => {
     const h = await harness([
       {

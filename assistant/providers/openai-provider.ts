@@ -114,6 +114,8 @@ async function* streamTurn(
       const choice = chunk.choices?.[0];
       if (!choice) continue;
       if (choice.delta?.content) yield { type: 'text', delta: choice.delta.content };
+      // A refusal is the model's own words to the person: pass it on as text.
+      if (choice.delta?.refusal) yield { type: 'text', delta: choice.delta.refusal };
       for (const delta of choice.delta?.tool_calls ?? []) assembler.add(delta);
       if (choice.finish_reason) finish = choice.finish_reason;
     }

@@ -29,7 +29,9 @@ export type ScriptStep =
   /** Streams these text chunks, then stops sending without finishing (the connection stays open). */
   | { kind: 'stall'; chunks: string[] }
   /** Streams these text chunks, then closes without a finish reason or [DONE]. */
-  | { kind: 'cut'; chunks: string[] };
+  | { kind: 'cut'; chunks: string[] }
+  /** Streams these text chunks, then one raw SSE `data:` line (an `{"error":…}` event, or garbage). */
+  | { kind: 'bad_event'; chunks: string[]; data: string };
 
 export interface StandInError {
   message: string;
@@ -112,9 +114,13 @@ function respond(step: ScriptStep, body: Record<string, unknown>, res: ServerRes
   const send = (delta: Record<string, unknown>, finish: string | null = null) =>
     res.write(`data: ${JSON.stringify(chunk(model, [{ index: 0, delta, finish_reason: finish }]))}\n\n`);
   send({ role: 'assistant', content: '' });
-  if (step.kind === 'text' || step.kind === 'stall' || step.kind === 'cut') {
+  if (step.kind === 'text' || step.kind === 'stall' || step.kind === 'cut' || step.kind === 'bad_event') {
     for (const text of step.chunks) send({ content: text });
     if (step.kind === 'stall') return;
+    if (step.kind === 'bad_event') {
+      res.end(`data: ${step.data}\n\n`);
+      return;
+    }
     if (step.kind === 'cut') {
       res.end();
       return;
