@@ -38,6 +38,16 @@ export const ErrorCode = {
   SemanticJoinTrap: 'SEMANTIC_JOIN_TRAP',
   SemanticBadRange: 'SEMANTIC_BAD_RANGE',
   SemanticLimitExceeded: 'SEMANTIC_LIMIT_EXCEEDED',
+  ToolSchemaInvalid: 'TOOL_SCHEMA_INVALID',
+  ModelNotConfigured: 'MODEL_NOT_CONFIGURED',
+  ModelAuthFailed: 'MODEL_AUTH_FAILED',
+  ModelRateLimited: 'MODEL_RATE_LIMITED',
+  ModelUnavailable: 'MODEL_UNAVAILABLE',
+  ModelTimeout: 'MODEL_TIMEOUT',
+  ModelContextTooLong: 'MODEL_CONTEXT_TOO_LONG',
+  ModelBadResponse: 'MODEL_BAD_RESPONSE',
+  ModelRequestRejected: 'MODEL_REQUEST_REJECTED',
+  ModelAborted: 'MODEL_ABORTED',
   NotImplemented: 'NOT_IMPLEMENTED',
 } as const;
 
