@@ -8,7 +8,6 @@ import { ErrorCode } from '../../core/coded-error.ts';
 import { LocalStagingArea } from './local-staging-area.ts';
 import { openStagingArea } from './open-staging-area.ts';
 import { S3StagingArea } from './s3-staging-area.ts';
-import type { StagingArea } from './staging-area.ts';
 
 const BUCKET = 'shoebox-staging';
 const CREDENTIALS = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' };
