@@ -3,18 +3,16 @@
  * built by redshift-copy.ts, sent by the real Data API client to the stand-in, which reads S3
  * and loads Postgres. Also what Redshift refuses (no IAM role) and how a bad row is reported.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+
 import { gzipSync } from 'node:zlib';
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import pg from 'pg';
-import S3rver from 's3rver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ErrorCode } from '../core/coded-error.ts';
 import { RedshiftDataStandIn } from './redshift-data-stand-in.ts';
 import { RedshiftDataWarehouse } from './redshift-data-warehouse.ts';
 import { createTestDatabase } from './test-postgres.ts';
+import { startTestS3Server, type TestS3Server } from './test-s3-server.ts';
 import type { StagedFile } from './warehouse.ts';
 
 const BUCKET = 'shoebox-copy';
@@ -23,8 +21,7 @@ const S3_KEYS = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' };
 const COLUMNS = ['id', 'order_date', 'updated_at', 'amount', 'note'];
 const HEADER = `${COLUMNS.join(',')}\n`;
 
-let server: S3rver;
-let directory: string;
+let s3Server: TestS3Server | undefined;
 let s3: S3Client;
 let database: { url: string; drop: () => Promise<void> };
 let db: pg.Client;
@@ -45,15 +42,8 @@ const staged = (location: string): StagedFile => ({
 });
 
 beforeAll(async () => {
-  directory = mkdtempSync(path.join(tmpdir(), 's3rver-'));
-  server = new S3rver({
-    port: 0,
-    address: '127.0.0.1',
-    silent: true,
-    directory,
-    configureBuckets: [{ name: BUCKET }],
-  });
-  const endpoint = `http://127.0.0.1:${(await server.run()).port}`;
+  s3Server = await startTestS3Server([BUCKET]);
+  const endpoint = s3Server.endpoint;
   s3 = new S3Client({ region: 'eu-west-1', endpoint, forcePathStyle: true, credentials: S3_KEYS });
   database = await createTestDatabase('rscopy');
   db = new pg.Client({ connectionString: database.url });
@@ -79,8 +69,7 @@ afterAll(async () => {
   await standIn?.close();
   await db?.end();
   await database?.drop();
-  await server?.close();
-  rmSync(directory, { recursive: true, force: true });
+  await s3Server?.close();
 });
 
 describe('COPY from a staged gzip manifest through the Data API stand-in', () => {

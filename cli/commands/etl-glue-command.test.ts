@@ -1,13 +1,14 @@
 /** `shoebox etl deploy --glue` and `etl run --glue` through commander, against the Glue stand-in and s3rver. */
+
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { GlueClient } from '@aws-sdk/client-glue';
 import { S3Client } from '@aws-sdk/client-s3';
 import { Command } from 'commander';
-import S3rver from 's3rver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ErrorCode } from '../../core/coded-error.ts';
+import { startTestS3Server, type TestS3Server } from '../../db/test-s3-server.ts';
 import { GlueStandIn } from '../../glue/aws/glue-stand-in.ts';
 import { TEST_ORDERS } from '../../glue/aws/glue-test-tables.ts';
 import { createCommandContext } from '../command-context.ts';
@@ -30,7 +31,7 @@ const DEPLOY = [
   `s3://${BUCKET}/glue`,
 ];
 const SECRET = ['--erp-secret', 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:erp-Ab12Cd'];
-let server: S3rver;
+let s3Server: TestS3Server | undefined;
 let directory: string;
 let endpoint: string;
 let standIn: GlueStandIn;
@@ -60,21 +61,15 @@ async function etl(args: string[], env: Record<string, string> = ENV) {
 }
 
 beforeAll(async () => {
-  directory = mkdtempSync(path.join(tmpdir(), 's3rver-'));
-  server = new S3rver({
-    port: 0,
-    address: '127.0.0.1',
-    silent: true,
-    directory,
-    configureBuckets: [{ name: BUCKET }],
-  });
-  endpoint = `http://127.0.0.1:${(await server.run()).port}`;
+  directory = mkdtempSync(path.join(tmpdir(), 'etl-glue-'));
+  s3Server = await startTestS3Server([BUCKET]);
+  endpoint = s3Server.endpoint;
   standIn = await GlueStandIn.start();
 });
 
 afterAll(async () => {
   await standIn?.close();
-  await server?.close();
+  await s3Server?.close();
   rmSync(directory, { recursive: true, force: true });
 });
 

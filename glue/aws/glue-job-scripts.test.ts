@@ -4,17 +4,18 @@
  * reconcile) into the Data API stand-in on Postgres, and the Python reconcile compares real
  * warehouse figures. CI needs python3 on the PATH (Debian: apt-get install python3).
  */
+
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import NodeSqlParser from 'node-sql-parser';
-import S3rver from 's3rver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RedshiftDataStandIn } from '../../db/redshift-data-stand-in.ts';
 import { RedshiftDataWarehouse } from '../../db/redshift-data-warehouse.ts';
 import { createTestDatabase } from '../../db/test-postgres.ts';
+import { startTestS3Server, type TestS3Server } from '../../db/test-s3-server.ts';
 import { glueJobAssets } from './glue-job-assets.ts';
 import { GLUE_JOBS_DIR } from './glue-stages.ts';
 import { TEST_ORDERS, TEST_REGIONS } from './glue-test-tables.ts';
@@ -32,8 +33,7 @@ const tables = asset<{ tables: { name: string; parts: string; manifest: string; 
   'sql/tables.json',
 ).tables;
 
-let server: S3rver;
-let directory: string;
+let s3Server: TestS3Server | undefined;
 let s3: S3Client;
 let database: { url: string; drop: () => Promise<void> };
 let standIn: RedshiftDataStandIn;
@@ -92,15 +92,8 @@ const ordersNow = async () =>
   ).rows;
 
 beforeAll(async () => {
-  directory = mkdtempSync(path.join(tmpdir(), 's3rver-'));
-  server = new S3rver({
-    port: 0,
-    address: '127.0.0.1',
-    silent: true,
-    directory,
-    configureBuckets: [{ name: BUCKET }],
-  });
-  const endpoint = `http://127.0.0.1:${(await server.run()).port}`;
+  s3Server = await startTestS3Server([BUCKET]);
+  const endpoint = s3Server.endpoint;
   s3 = new S3Client({ region: 'eu-west-1', endpoint, forcePathStyle: true, credentials: KEYS });
   database = await createTestDatabase('gluejobs');
   standIn = await RedshiftDataStandIn.start({
@@ -120,8 +113,7 @@ afterAll(async () => {
   await warehouse?.close();
   await standIn?.close();
   await database?.drop();
-  await server?.close();
-  rmSync(directory, { recursive: true, force: true });
+  await s3Server?.close();
 });
 
 describe('Glue job scripts', () => {

@@ -2,14 +2,14 @@
  * deployGlueJobs and runGlueJobs through the real @aws-sdk/client-glue against the Glue stand-in,
  * with the job assets uploaded to a real S3-compatible server (s3rver).
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { GlueClient } from '@aws-sdk/client-glue';
 import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import S3rver from 's3rver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ErrorCode } from '../../core/coded-error.ts';
+import { startTestS3Server, type TestS3Server } from '../../db/test-s3-server.ts';
 import { deployGlueJobs, type GlueDeployOptions } from './deploy-glue-jobs.ts';
 import { assertNoSecrets } from './glue-arguments.ts';
 import { glueJobAssets } from './glue-job-assets.ts';
@@ -21,8 +21,7 @@ import { runGlueJobs } from './run-glue-jobs.ts';
 const BUCKET = 'shoebox-glue';
 const KEYS = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' };
 const ERP_SECRET = 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:shoebox/erp-AbCdEf';
-let server: S3rver;
-let directory: string;
+let s3Server: TestS3Server | undefined;
 let s3: S3Client;
 let standIn: GlueStandIn;
 let glue: GlueClient;
@@ -51,15 +50,8 @@ function recordingSleep() {
 }
 
 beforeAll(async () => {
-  directory = mkdtempSync(path.join(tmpdir(), 's3rver-'));
-  server = new S3rver({
-    port: 0,
-    address: '127.0.0.1',
-    silent: true,
-    directory,
-    configureBuckets: [{ name: BUCKET }],
-  });
-  const endpoint = `http://127.0.0.1:${(await server.run()).port}`;
+  s3Server = await startTestS3Server([BUCKET]);
+  const endpoint = s3Server.endpoint;
   s3 = new S3Client({ region: 'eu-west-1', endpoint, forcePathStyle: true, credentials: KEYS });
   standIn = await GlueStandIn.start();
   glue = glueClient();
@@ -68,8 +60,7 @@ beforeAll(async () => {
 afterAll(async () => {
   glue?.destroy();
   await standIn?.close();
-  await server?.close();
-  rmSync(directory, { recursive: true, force: true });
+  await s3Server?.close();
 });
 
 describe('deployGlueJobs', () => {

@@ -1,38 +1,27 @@
 /** The S3 staging area against a real S3-compatible server (s3rver) started here. */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import S3rver from 's3rver';
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ErrorCode } from '../../core/coded-error.ts';
+import { startTestS3Server, type TestS3Server } from '../../db/test-s3-server.ts';
 import { LocalStagingArea } from './local-staging-area.ts';
 import { openStagingArea } from './open-staging-area.ts';
 import { S3StagingArea } from './s3-staging-area.ts';
 
 const BUCKET = 'shoebox-staging';
 const CREDENTIALS = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' };
-let server: S3rver;
-let directory: string;
+let s3Server: TestS3Server | undefined;
 let endpoint: string;
 
 const area = (url = `s3://${BUCKET}/etl/dev`, credentials = CREDENTIALS) =>
   new S3StagingArea(url, { region: 'eu-west-1', endpoint, credentials });
 
 beforeAll(async () => {
-  directory = mkdtempSync(path.join(tmpdir(), 's3rver-'));
-  server = new S3rver({
-    port: 0,
-    address: '127.0.0.1',
-    silent: true,
-    directory,
-    configureBuckets: [{ name: BUCKET }],
-  });
-  endpoint = `http://127.0.0.1:${(await server.run()).port}`;
+  s3Server = await startTestS3Server([BUCKET]);
+  endpoint = s3Server.endpoint;
 });
 
 afterAll(async () => {
-  await server?.close();
-  rmSync(directory, { recursive: true, force: true });
+  await s3Server?.close();
 });
 
 describe('S3StagingArea', () => {
