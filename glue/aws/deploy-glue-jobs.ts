@@ -17,6 +17,7 @@ import { CodedError, ErrorCode, messageOf } from '../../core/coded-error.ts';
 import type { RedshiftDataTarget } from '../../db/redshift-data-url.ts';
 import { parseS3Url } from '../staging/s3-location.ts';
 import { assertNoSecrets, SECRET_ARN } from './glue-arguments.ts';
+import { contractArguments } from './glue-job-contract.ts';
 import {
   checkJobPrefix,
   GLUE_HELPER_MODULE,
@@ -24,6 +25,7 @@ import {
   GLUE_STAGES,
   type GlueStage,
   jobNameOf,
+  jobSpecOf,
   scriptOf,
 } from './glue-stages.ts';
 
@@ -52,36 +54,14 @@ export interface DeployedJob {
 
 export async function deployGlueJobs(options: GlueDeployOptions): Promise<DeployedJob[]> {
   const prefix = checkJobPrefix(options.jobPrefix ?? 'shoebox');
-  const assets = parseS3Url(options.assetsUrl);
-  const base = `s3://${assets.bucket}/${assets.prefix === '' ? '' : `${assets.prefix}/`}`;
+  const base = assetsBase(options.assetsUrl);
   if (!SECRET_ARN.test(options.erpSecretArn)) {
     throw new CodedError(
       ErrorCode.BadArgument,
       `--erp-secret "${options.erpSecretArn}" is not a Secrets Manager ARN (arn:aws:secretsmanager:REGION:ACCOUNT:secret:NAME).`,
     );
   }
-  const files = new Map<string, Uint8Array | string>(options.assets);
-  for (const script of [GLUE_HELPER_MODULE, ...GLUE_STAGES.map(scriptOf)]) {
-    files.set(`scripts/${script}`, readFileSync(join(GLUE_JOBS_DIR, script)));
-  }
-  for (const [key, body] of files) {
-    try {
-      await options.s3.send(
-        new PutObjectCommand({
-          Bucket: assets.bucket,
-          Key: `${assets.prefix === '' ? '' : `${assets.prefix}/`}${key}`,
-          Body: body,
-        }),
-      );
-    } catch (error) {
-      throw new CodedError(
-        ErrorCode.EtlStagingFailed,
-        `Cannot upload the Glue job assets to ${base}${key}: ${messageOf(error)}. Check the bucket and the deploying identity's s3:PutObject.`,
-        { cause: error },
-      );
-    }
-  }
-  options.onProgress?.(`uploaded ${files.size} scripts and SQL files to ${base}`);
+  await uploadGlueAssets({ ...options, scripts: true });
   const deployed: DeployedJob[] = [];
   for (const stage of GLUE_STAGES) {
     const name = jobNameOf(prefix, stage);
@@ -104,21 +84,23 @@ function jobDefinition(
   base: string,
 ): JobUpdate & { Role: string; Command: NonNullable<JobUpdate['Command']> } {
   const target = options.warehouse;
+  const spec = jobSpecOf(stage);
+  // The contract's arguments (glue/jobs/jobs.json), then Glue's own for a Python shell job.
   const args: Record<string, string> = {
     '--job-language': 'python',
     'library-set': 'analytics',
     '--extra-py-files': `${base}scripts/${GLUE_HELPER_MODULE}`,
-    '--assets_url': base.replace(/\/$/, ''),
-    '--database': target.Database,
-    ...(target.WorkgroupName ? { '--workgroup': target.WorkgroupName } : {}),
-    ...(target.ClusterIdentifier ? { '--cluster': target.ClusterIdentifier } : {}),
-    ...(target.SecretArn ? { '--redshift_secret_arn': target.SecretArn } : {}),
-    ...(stage === 'extract'
-      ? {
-          '--erp_secret_arn': options.erpSecretArn,
-          '--additional-python-modules': options.sqlServerDriver ?? 'pymssql==2.3.2',
-        }
+    ...(spec.pythonModules
+      ? { '--additional-python-modules': options.sqlServerDriver ?? spec.pythonModules }
       : {}),
+    ...contractArguments(spec, {
+      assets_url: base.replace(/\/$/, ''),
+      database: target.Database,
+      workgroup: target.WorkgroupName,
+      cluster: target.ClusterIdentifier,
+      redshift_secret_arn: target.SecretArn,
+      erp_secret_arn: options.erpSecretArn,
+    }),
   };
   assertNoSecrets(args);
   return {
@@ -130,13 +112,61 @@ function jobDefinition(
       ScriptLocation: `${base}scripts/${scriptOf(stage)}`,
     },
     GlueVersion: '3.0',
-    MaxCapacity: stage === 'extract' ? 1 : 0.0625,
+    MaxCapacity: spec.maxCapacity,
     // runGlueJobs decides about reruns; one run at a time keeps the stages' order.
     MaxRetries: 0,
     Timeout: 180,
     ExecutionProperty: { MaxConcurrentRuns: 1 },
     DefaultArguments: args,
   };
+}
+
+export interface GlueAssetUpload {
+  s3: S3Client;
+  assetsUrl: string;
+  /** From glueJobAssets(): the rendered SQL (sql/...). */
+  assets: ReadonlyMap<string, string>;
+  /** Also the scripts (scripts/...); the CDK stack ships its own, so `etl deploy --sql-only` does not. */
+  scripts?: boolean;
+  onProgress?: (line: string) => void;
+}
+
+/** Uploads the rendered SQL (and, with `scripts`, the job scripts) under the assets URL. */
+export async function uploadGlueAssets(options: GlueAssetUpload): Promise<number> {
+  const assets = parseS3Url(options.assetsUrl);
+  const base = assetsBase(options.assetsUrl);
+  const files = new Map<string, Uint8Array | string>(options.assets);
+  if (options.scripts) {
+    for (const script of [GLUE_HELPER_MODULE, ...GLUE_STAGES.map(scriptOf)]) {
+      files.set(`scripts/${script}`, readFileSync(join(GLUE_JOBS_DIR, script)));
+    }
+  }
+  for (const [key, body] of files) {
+    try {
+      await options.s3.send(
+        new PutObjectCommand({
+          Bucket: assets.bucket,
+          Key: `${assets.prefix === '' ? '' : `${assets.prefix}/`}${key}`,
+          Body: body,
+        }),
+      );
+    } catch (error) {
+      throw new CodedError(
+        ErrorCode.EtlStagingFailed,
+        `Cannot upload the Glue job assets to ${base}${key}: ${messageOf(error)}. Check the bucket and the deploying identity's s3:PutObject.`,
+        { cause: error },
+      );
+    }
+  }
+  options.onProgress?.(
+    `uploaded ${files.size} ${options.scripts ? 'scripts and SQL files' : 'SQL files'} to ${base}`,
+  );
+  return files.size;
+}
+
+function assetsBase(assetsUrl: string): string {
+  const assets = parseS3Url(assetsUrl);
+  return `s3://${assets.bucket}/${assets.prefix === '' ? '' : `${assets.prefix}/`}`;
 }
 
 async function jobExists(glue: GlueClient, name: string): Promise<boolean> {
