@@ -1,10 +1,3 @@
-/**
- * `shoebox etl deploy --glue`: uploads the job scripts and their rendered SQL to S3, then creates
- * each stage's Glue job, or updates it when it exists (rerunning deploy never duplicates).
- * Settings travel as default arguments; secrets never do, only Secrets Manager ARNs.
- */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import {
   CreateJobCommand,
   GetJobCommand,
@@ -12,22 +5,23 @@ import {
   type JobUpdate,
   UpdateJobCommand,
 } from '@aws-sdk/client-glue';
-import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import type { S3Client } from '@aws-sdk/client-s3';
 import { CodedError, ErrorCode, messageOf } from '../../core/coded-error.ts';
 import type { RedshiftDataTarget } from '../../db/redshift-data-url.ts';
-import { parseS3Url } from '../staging/s3-location.ts';
 import { assertNoSecrets, SECRET_ARN } from './glue-arguments.ts';
 import { contractArguments } from './glue-job-contract.ts';
 import {
   checkJobPrefix,
   GLUE_HELPER_MODULE,
-  GLUE_JOBS_DIR,
   GLUE_STAGES,
   type GlueStage,
   jobNameOf,
   jobSpecOf,
   scriptOf,
 } from './glue-stages.ts';
+import { assetsBase, uploadGlueAssets } from './upload-glue-assets.ts';
+
+export { uploadGlueAssets };
 
 export interface GlueDeployOptions {
   glue: GlueClient;
@@ -119,54 +113,6 @@ function jobDefinition(
     ExecutionProperty: { MaxConcurrentRuns: 1 },
     DefaultArguments: args,
   };
-}
-
-export interface GlueAssetUpload {
-  s3: S3Client;
-  assetsUrl: string;
-  /** From glueJobAssets(): the rendered SQL (sql/...). */
-  assets: ReadonlyMap<string, string>;
-  /** Also the scripts (scripts/...); the CDK stack ships its own, so `etl deploy --sql-only` does not. */
-  scripts?: boolean;
-  onProgress?: (line: string) => void;
-}
-
-/** Uploads the rendered SQL (and, with `scripts`, the job scripts) under the assets URL. */
-export async function uploadGlueAssets(options: GlueAssetUpload): Promise<number> {
-  const assets = parseS3Url(options.assetsUrl);
-  const base = assetsBase(options.assetsUrl);
-  const files = new Map<string, Uint8Array | string>(options.assets);
-  if (options.scripts) {
-    for (const script of [GLUE_HELPER_MODULE, ...GLUE_STAGES.map(scriptOf)]) {
-      files.set(`scripts/${script}`, readFileSync(join(GLUE_JOBS_DIR, script)));
-    }
-  }
-  for (const [key, body] of files) {
-    try {
-      await options.s3.send(
-        new PutObjectCommand({
-          Bucket: assets.bucket,
-          Key: `${assets.prefix === '' ? '' : `${assets.prefix}/`}${key}`,
-          Body: body,
-        }),
-      );
-    } catch (error) {
-      throw new CodedError(
-        ErrorCode.EtlStagingFailed,
-        `Cannot upload the Glue job assets to ${base}${key}: ${messageOf(error)}. Check the bucket and the deploying identity's s3:PutObject.`,
-        { cause: error },
-      );
-    }
-  }
-  options.onProgress?.(
-    `uploaded ${files.size} ${options.scripts ? 'scripts and SQL files' : 'SQL files'} to ${base}`,
-  );
-  return files.size;
-}
-
-function assetsBase(assetsUrl: string): string {
-  const assets = parseS3Url(assetsUrl);
-  return `s3://${assets.bucket}/${assets.prefix === '' ? '' : `${assets.prefix}/`}`;
 }
 
 async function jobExists(glue: GlueClient, name: string): Promise<boolean> {
