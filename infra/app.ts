@@ -27,7 +27,6 @@ try {
       region: context('region') ?? process.env.CDK_DEFAULT_REGION ?? process.env.AWS_REGION ?? 'eu-west-1',
     },
     glueScriptsDir: context('glueScriptsDir') ?? join(root, 'glue', 'jobs'),
-    sqlDir: join(root, 'sql'),
     imageDir: root,
     erpCidr: context('erpCidr'),
     ledgerMultiAz: context('ledgerMultiAz') === 'true',

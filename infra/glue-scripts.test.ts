@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { readGlueScripts } from './glue-scripts.ts';
+import { jobArguments, readGlueScripts } from './glue-scripts.ts';
 
 let dir: string;
 beforeEach(() => {
@@ -11,14 +11,27 @@ beforeEach(() => {
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 const write = (name: string) => writeFileSync(join(dir, name), '# script\n');
+const job = (stage: string, required: string[] = ['database'], optional: string[] = []) => ({
+  stage,
+  script: `job_${stage}.py`,
+  required,
+  optional,
+  maxCapacity: 0.0625,
+});
+const contract = (jobs: unknown[]) =>
+  writeFileSync(
+    join(dir, 'jobs.json'),
+    JSON.stringify({ warehouseTarget: { oneOf: ['workgroup', 'cluster'], optional: ['secret_arn'] }, jobs }),
+  );
 
 describe('readGlueScripts', () => {
-  it('makes every *.py a job, in file-name order, and every _*.py a shared module', () => {
-    for (const name of ['30_transform.py', '10_extract.py', '_common.py', '20_load.py', 'README.md'])
+  it('lists the jobs in the contract order, not file-name order, and every _*.py as a shared module', () => {
+    for (const name of ['job_transform.py', 'job_extract.py', '_common.py', 'job_reconcile.py', 'README.md'])
       write(name);
+    contract([job('extract'), job('transform'), job('reconcile')]);
     const scripts = readGlueScripts(dir);
-    expect(scripts.jobs.map((job) => job.name)).toEqual(['10_extract', '20_load', '30_transform']);
-    expect(scripts.jobs[0]?.path).toBe(join(dir, '10_extract.py'));
+    expect(scripts.jobs.map((j) => j.stage)).toEqual(['extract', 'transform', 'reconcile']);
+    expect(scripts.jobs[1]?.path).toBe(join(dir, 'job_transform.py'));
     expect(scripts.modules).toEqual([join(dir, '_common.py')]);
   });
 
@@ -29,14 +42,39 @@ describe('readGlueScripts', () => {
     );
   });
 
-  it('refuses a folder with shared modules only', () => {
-    write('_common.py');
+  it('refuses a folder without its contract, a script the contract omits, and an entry without script', () => {
+    write('job_load.py');
     mkdirSync(join(dir, 'sub.py'));
-    expect(() => readGlueScripts(dir)).toThrow(/holds no job script/);
+    expect(() => readGlueScripts(dir)).toThrow(/jobs\.json is missing/);
+    contract([job('extract')]);
+    expect(() => readGlueScripts(dir)).toThrow(/does not list job_load\.py/);
+    contract([job('load'), job('merge')]);
+    expect(() => readGlueScripts(dir)).toThrow(/lists job_merge\.py, which is not in/);
   });
 
-  it('refuses a script name Glue would not accept', () => {
-    write('load raw.py');
-    expect(() => readGlueScripts(dir)).toThrow(/load raw\.py: rename it/);
+  it('refuses a malformed contract', () => {
+    write('job_load.py');
+    contract([{ ...job('load'), required: ['--database'] }]);
+    expect(() => readGlueScripts(dir)).toThrow(/load\.required must be a list of argument names/);
+    contract([{ ...job('load'), script: 'load raw.py' }]);
+    expect(() => readGlueScripts(dir)).toThrow(/job 1 needs a lower-case "stage"/);
+  });
+});
+
+describe('jobArguments', () => {
+  it('passes the required, the one warehouse target and the optional arguments that have values', () => {
+    write('job_extract.py');
+    contract([job('extract', ['database', 'erp_arn'], ['batch_size'])]);
+    const scripts = readGlueScripts(dir);
+    const spec = scripts.jobs[0] as (typeof scripts.jobs)[number];
+    const values = { database: 'dev', erp_arn: 'arn:e', workgroup: 'wg', secret_arn: 'arn:s', other: 'x' };
+    expect(jobArguments(scripts, spec, values)).toEqual({
+      '--database': 'dev',
+      '--erp_arn': 'arn:e',
+      '--workgroup': 'wg',
+      '--secret_arn': 'arn:s',
+    });
+    expect(() => jobArguments(scripts, spec, { ...values, erp_arn: '' })).toThrow(/requires --erp_arn/);
+    expect(() => jobArguments(scripts, spec, { ...values, cluster: 'c' })).toThrow(/exactly one of/);
   });
 });

@@ -1,7 +1,9 @@
 /**
- * The pipeline on AWS Glue: one Python shell job per script of glue/jobs (uploaded as assets),
- * all running inside the VPC through a NETWORK connection, chained by a workflow whose first
- * trigger is a schedule. Logs and bookmarks are encrypted by a security configuration.
+ * The pipeline on AWS Glue: one Python shell job per entry of glue/jobs/jobs.json (scripts
+ * uploaded as assets), all running inside the VPC through a NETWORK connection, chained in the
+ * contract's order by a workflow whose first trigger is a schedule. Each job gets exactly the
+ * arguments the contract says its script reads. The SQL the scripts run is rendered and uploaded
+ * to --assets_url by `shoebox etl deploy --glue --sql-only` (docs/deploy-aws.md).
  */
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type * as ec2 from 'aws-cdk-lib/aws-ec2';
@@ -13,23 +15,24 @@ import * as assets from 'aws-cdk-lib/aws-s3-assets';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { acknowledge } from './cdk-nag.ts';
-import { readGlueScripts } from './glue-scripts.ts';
+import { jobArguments, readGlueScripts } from './glue-scripts.ts';
 import type { WarehouseStack } from './warehouse-stack.ts';
 
 export interface GlueStackProps extends StackProps {
   vpc: ec2.IVpc;
   securityGroup: ec2.ISecurityGroup;
-  /** Folder of the job scripts (see glue-scripts.ts). */
+  /** Folder of the job scripts and their contract, jobs.json (see glue-scripts.ts). */
   scriptsDir: string;
-  /** The repository's sql/ folder, shipped as one zip the jobs can fetch. */
-  sqlDir: string;
   /** Physical name of the staging bucket (see stagingBucketName). */
   stagingBucketName: string;
   stagingPrefix: string;
   stagingUrl: string;
+  /**
+   * Key prefix in the staging bucket for the rendered SQL (--assets_url); outside the staging
+   * prefix so its lifecycle rule never expires it. Default "glue-assets".
+   */
+  assetsPrefix?: string;
   warehouse: WarehouseStack;
-  ledgerUrl: string;
-  ledgerSecret: secretsmanager.ISecret;
   /** Glue cron expression; default 05:00 UTC daily. */
   schedule?: string;
 }
@@ -37,6 +40,8 @@ export interface GlueStackProps extends StackProps {
 export class GlueStack extends Stack {
   readonly jobNames: string[];
   readonly erpSecret: secretsmanager.Secret;
+  /** --assets_url of every job: where `shoebox etl deploy --glue --sql-only` puts the SQL. */
+  readonly assetsUrl: string;
 
   constructor(scope: Construct, id: string, props: GlueStackProps) {
     super(scope, id, props);
@@ -62,11 +67,20 @@ export class GlueStack extends Stack {
         conditions: { StringLike: { 's3:prefix': [`${props.stagingPrefix}/*`] } },
       }),
     );
+    const assetsPrefix = props.assetsPrefix ?? 'glue-assets';
+    this.assetsUrl = `s3://${props.stagingBucketName}/${assetsPrefix}`;
+    role.addToPolicy(
+      new iam.PolicyStatement({
+        sid: 'ReadRenderedSql',
+        actions: ['s3:GetObject'],
+        resources: [staging.arnForObjects(`${assetsPrefix}/*`)],
+      }),
+    );
     props.warehouse.grantDataApi(role, props.warehouse.loaderSecret);
-    props.ledgerSecret.grantRead(role);
-    // The ERP connection string (mssql://USER:PASS@HOST:PORT/DB) is entered after deploy.
+    // The ERP connection (JSON: host, port, username, password, dbname) is entered after deploy.
     this.erpSecret = new secretsmanager.Secret(this, 'ErpUrl', {
-      description: 'shoebox ERP_URL (mssql://USER:PASS@HOST:PORT/DB); put the value after deploying',
+      description:
+        'shoebox ERP connection as JSON {"host","port","username","password","dbname"}; put the value after deploying',
     });
     this.erpSecret.grantRead(role);
 
@@ -116,45 +130,52 @@ export class GlueStack extends Stack {
     ]);
     const asset = (name: string, path: string) => new assets.Asset(this, name, { path });
     const modules = scripts.modules.map((path, index) => asset(`Module${index}`, path).s3ObjectUrl);
-    const sql = asset('SqlFiles', props.sqlDir);
-    // The scripts, modules and SQL zip are CDK assets in the bootstrap bucket: read-only access to it.
+    const scriptAssets = scripts.jobs.map(({ stage, path }) => asset(`Script-${stage}`, path));
+    // Scripts and modules are CDK assets in the bootstrap bucket: read-only access to it.
     role.addToPolicy(
       new iam.PolicyStatement({
         sid: 'ReadJobAssets',
         actions: ['s3:GetObject'],
-        resources: [s3.Bucket.fromBucketName(this, 'Assets', sql.s3BucketName).arnForObjects('*')],
+        resources: [
+          s3.Bucket.fromBucketName(this, 'Assets', scriptAssets[0]?.s3BucketName ?? '').arnForObjects('*'),
+        ],
       }),
     );
     const w = props.warehouse;
-    // Settings, not secrets: the jobs read the secrets' values from Secrets Manager when they start.
-    const settings: Record<string, string> = {
-      '--WAREHOUSE_URL': w.warehouseUrl(w.loaderSecret),
-      '--STAGING_URL': props.stagingUrl,
-      '--REDSHIFT_COPY_IAM_ROLE': w.copyRole.roleArn,
-      '--LEDGER_URL': props.ledgerUrl,
-      '--LEDGER_SECRET_ARN': props.ledgerSecret.secretArn,
-      '--ERP_URL_SECRET_ARN': this.erpSecret.secretArn,
-      '--AWS_REGION': this.region,
-      '--SQL_ZIP_URL': sql.s3ObjectUrl,
+    // The values of the contract's arguments (jobs.json); secrets travel as ARNs only, the jobs
+    // read their values from Secrets Manager when they start.
+    const values: Record<string, string> = {
+      assets_url: this.assetsUrl,
+      database: w.databaseName,
+      workgroup: w.workgroupName,
+      redshift_secret_arn: w.loaderSecret.secretArn,
+      erp_secret_arn: this.erpSecret.secretArn,
     };
-    if (modules.length > 0) settings['--extra-py-files'] = modules.join(',');
 
-    const jobs = scripts.jobs.map(({ name, path }) => {
-      const job = new glue.CfnJob(this, `Job-${name}`, {
-        name: `shoebox-${name}`,
+    const jobs = scripts.jobs.map((spec, index) => {
+      const job = new glue.CfnJob(this, `Job-${spec.stage}`, {
+        // The names `shoebox etl run --glue` starts (jobNameOf in glue/aws/glue-stages.ts).
+        name: `shoebox-${spec.stage}`,
         role: role.roleArn,
         command: {
           name: 'pythonshell',
           pythonVersion: '3.9',
-          scriptLocation: asset(`Script-${name}`, path).s3ObjectUrl,
+          scriptLocation: scriptAssets[index]?.s3ObjectUrl,
         },
         glueVersion: '3.0',
-        maxCapacity: 0.0625,
+        maxCapacity: spec.maxCapacity,
         maxRetries: 0,
-        timeout: 120,
+        timeout: 180,
+        executionProperty: { maxConcurrentRuns: 1 },
         connections: { connections: ['shoebox-vpc'] },
         securityConfiguration: securityConfiguration.ref,
-        defaultArguments: settings,
+        defaultArguments: {
+          '--job-language': 'python',
+          'library-set': 'analytics',
+          ...(modules.length > 0 ? { '--extra-py-files': modules.join(',') } : {}),
+          ...(spec.pythonModules ? { '--additional-python-modules': spec.pythonModules } : {}),
+          ...jobArguments(scripts, spec, values),
+        },
       });
       job.addResourceDependency(connection);
       return job;
@@ -196,7 +217,12 @@ export class GlueStack extends Stack {
       {
         id: `AwsSolutions::AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:s3:::cdk-hnb659fds-assets-<AWS::AccountId>-${this.region}/*]`,
         reason:
-          'Job scripts, shared modules and the SQL zip are CDK assets named by content hash in the bootstrap bucket; GetObject only.',
+          'Job scripts and shared modules are CDK assets named by content hash in the bootstrap bucket; GetObject only.',
+      },
+      {
+        id: `AwsSolutions::AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:s3:::shoebox-staging-<AWS::AccountId>-${this.region}/${assetsPrefix}/*]`,
+        reason:
+          'The rendered SQL is one JSON file per table and stage, named by the ERP tables; GetObject only, confined to the assets prefix.',
       },
     ]);
     acknowledge(this.erpSecret, [
@@ -208,5 +234,7 @@ export class GlueStack extends Stack {
     ]);
     new CfnOutput(this, 'WorkflowName', { value: workflow.ref });
     new CfnOutput(this, 'ErpUrlSecretArn', { value: this.erpSecret.secretArn });
+    new CfnOutput(this, 'GlueAssetsUrl', { value: this.assetsUrl });
+    new CfnOutput(this, 'JobRoleArn', { value: role.roleArn });
   }
 }

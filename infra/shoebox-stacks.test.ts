@@ -35,21 +35,14 @@ let report: NagReport;
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'shoebox-infra-'));
-  for (const [file, text] of [
-    ['jobs/10_extract.py', 'print("extract")\n'],
-    ['jobs/20_load.py', 'print("load")\n'],
-    ['jobs/_shoebox_common.py', 'X = 1\n'],
-    ['jobs/notes.txt', 'not a job\n'],
-    ['image/Dockerfile', 'FROM scratch\n'],
-  ] as const) {
+  for (const [file, text] of [['image/Dockerfile', 'FROM scratch\n']] as const) {
     mkdirSync(dirname(join(dir, file)), { recursive: true });
     writeFileSync(join(dir, file), text);
   }
   const app = new App({ outdir: join(dir, 'cdk.out') });
   const stacks = createShoeboxStacks(app, {
     env: { region: 'eu-west-1' },
-    glueScriptsDir: join(dir, 'jobs'),
-    sqlDir: join(root, 'sql'),
+    glueScriptsDir: join(root, 'glue', 'jobs'),
     imageDir: join(dir, 'image'),
   });
   addNagChecks(app);
@@ -231,43 +224,43 @@ describe('security groups', () => {
 });
 
 describe('Glue', () => {
-  it('deploys one job per script, in the VPC, sharing the _ modules, with the settings as arguments', () => {
+  const contract = JSON.parse(readFileSync(join(root, 'glue', 'jobs', 'jobs.json'), 'utf8')) as {
+    jobs: { stage: string }[];
+  };
+  const names = contract.jobs.map((job) => `shoebox-${job.stage}`);
+
+  it('deploys one job per contract entry, in the VPC, sharing the _ modules, with the warehouse as arguments', () => {
     const jobs = resources(templates.glue, 'AWS::Glue::Job');
-    expect(jobs.map((job) => job.Properties?.Name).sort()).toEqual(['shoebox-10_extract', 'shoebox-20_load']);
+    expect(jobs.map((job) => job.Properties?.Name).sort()).toEqual([...names].sort());
     for (const job of jobs) {
       expect(job.Properties?.Connections).toEqual({ Connections: ['shoebox-vpc'] });
       expect(job.Properties?.Command.Name).toBe('pythonshell');
       const args = job.Properties?.DefaultArguments;
-      expect(Object.keys(args)).toEqual(
-        expect.arrayContaining([
-          '--WAREHOUSE_URL',
-          '--STAGING_URL',
-          '--REDSHIFT_COPY_IAM_ROLE',
-          '--extra-py-files',
-        ]),
-      );
-      expect(JSON.stringify(args['--WAREHOUSE_URL'])).toMatch(
-        /redshift-data:\/\/shoebox\/analytics\?secretArn=/,
-      );
-      expect(JSON.stringify(args['--STAGING_URL'])).toMatch(/s3:\/\/shoebox-staging-.*\/staging"/);
+      expect(args).toMatchObject({ '--database': 'analytics', '--workgroup': 'shoebox' });
+      expect(JSON.stringify(args['--assets_url'])).toMatch(/s3:\/\/shoebox-staging-.*\/glue-assets"/);
+      expect(JSON.stringify(args['--extra-py-files'])).toMatch(/\.py"/);
+      expect(JSON.stringify(args['--redshift_secret_arn'])).toMatch(/LoaderSecret/);
+      expect(Object.keys(args).some((name) => /^--[A-Z]/.test(name))).toBe(false);
     }
     templates.glue.hasResourceProperties('AWS::Glue::Connection', {
       ConnectionInput: Match.objectLike({ ConnectionType: 'NETWORK' }),
     });
   });
 
-  it('runs the jobs in file-name order from a schedule', () => {
+  it('runs the jobs in the contract order from a schedule', () => {
     templates.glue.hasResourceProperties('AWS::Glue::Trigger', {
       Type: 'SCHEDULED',
       Schedule: 'cron(0 5 * * ? *)',
-      Actions: [{ JobName: 'shoebox-10_extract' }],
+      Actions: [{ JobName: names[0] }],
     });
-    templates.glue.hasResourceProperties('AWS::Glue::Trigger', {
-      Type: 'CONDITIONAL',
-      Actions: [{ JobName: 'shoebox-20_load' }],
-      Predicate: {
-        Conditions: [{ JobName: 'shoebox-10_extract', LogicalOperator: 'EQUALS', State: 'SUCCEEDED' }],
-      },
+    names.slice(1).forEach((name, index) => {
+      templates.glue.hasResourceProperties('AWS::Glue::Trigger', {
+        Type: 'CONDITIONAL',
+        Actions: [{ JobName: name }],
+        Predicate: {
+          Conditions: [{ JobName: names[index], LogicalOperator: 'EQUALS', State: 'SUCCEEDED' }],
+        },
+      });
     });
   });
 });

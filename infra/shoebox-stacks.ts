@@ -13,8 +13,8 @@ import { WarehouseStack } from './warehouse-stack.ts';
 export interface ShoeboxStacksProps {
   /** Region to deploy to; the account may be left to the CLI's credentials. */
   env: Environment & { region: string };
+  /** glue/jobs: the job scripts and their contract, jobs.json. */
   glueScriptsDir: string;
-  sqlDir: string;
   /** Folder holding the app's Dockerfile. */
   imageDir: string;
   erpCidr?: string;
@@ -60,13 +60,10 @@ export function createShoeboxStacks(app: App, props: ShoeboxStacksProps): Shoebo
     vpc,
     securityGroup: groups.glue,
     scriptsDir: props.glueScriptsDir,
-    sqlDir: props.sqlDir,
     stagingBucketName: stagingBucketName(env.region),
     stagingPrefix: staging.stagingPrefix,
     stagingUrl: staging.stagingUrl,
     warehouse,
-    ledgerUrl: ledger.ledgerUrl,
-    ledgerSecret: ledger.appSecret,
   });
   const service = new ServiceStack(app, 'ShoeboxService', {
     env,

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { GlueClient } from '@aws-sdk/client-glue';
-import { S3Client } from '@aws-sdk/client-s3';
+import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { Command } from 'commander';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ErrorCode } from '../../core/coded-error.ts';
@@ -91,6 +91,26 @@ describe('shoebox etl deploy --glue / run --glue', () => {
     expect(ran.out).toMatch(/^Glue run cli-run: 5 jobs succeeded in \d+ s\n$/);
     expect(ran.err).toMatch(/shoebox-extract: started run jr_\w+/);
     expect(ran.err).toMatch(/shoebox-reconcile: SUCCEEDED/);
+  });
+
+  it('with --sql-only uploads the rendered SQL and touches no job; without it needs --role and --erp-secret', async () => {
+    const before = standIn.calls.length;
+    const done = await etl(['deploy', '--glue', '--sql-only', '--assets', `s3://${BUCKET}/glue-assets`]);
+    expect(done.out).toMatch(new RegExp(`^uploaded \\d+ SQL files to s3://${BUCKET}/glue-assets\n$`));
+    expect(standIn.calls.length).toBe(before);
+    const s3 = new S3Client({ region: 'eu-west-1', endpoint, forcePathStyle: true, credentials: KEYS });
+    const tables = await s3.send(
+      new GetObjectCommand({ Bucket: BUCKET, Key: 'glue-assets/sql/tables.json' }),
+    );
+    expect(JSON.parse((await tables.Body?.transformToString()) ?? '{}').stagingUrl).toBe(ENV.STAGING_URL);
+    await expect(
+      s3.send(new GetObjectCommand({ Bucket: BUCKET, Key: 'glue-assets/scripts/shoebox_load.py' })),
+    ).rejects.toThrow();
+    s3.destroy();
+    await expect(etl(DEPLOY)).rejects.toMatchObject({
+      code: ErrorCode.BadArgument,
+      message: expect.stringMatching(/needs --role and --erp-secret.*--sql-only/),
+    });
   });
 
   it('needs --glue, a Data API warehouse and an S3 staging URL', async () => {

@@ -9,7 +9,7 @@ import type { Command } from 'commander';
 import { CodedError, ErrorCode } from '../../core/coded-error.ts';
 import type { Config } from '../../core/config.ts';
 import { parseRedshiftDataUrl } from '../../db/redshift-data-url.ts';
-import { deployGlueJobs } from '../../glue/aws/deploy-glue-jobs.ts';
+import { deployGlueJobs, uploadGlueAssets } from '../../glue/aws/deploy-glue-jobs.ts';
 import { glueJobAssets } from '../../glue/aws/glue-job-assets.ts';
 import { runGlueJobs } from '../../glue/aws/run-glue-jobs.ts';
 import type { SourceTable } from '../../glue/sources/extract-source.ts';
@@ -26,10 +26,12 @@ export interface EtlGlueDependencies {
 
 export interface GlueDeployFlags {
   glue?: boolean;
-  role: string;
+  role?: string;
   assets: string;
-  erpSecret: string;
+  erpSecret?: string;
   jobPrefix: string;
+  /** Upload the rendered SQL only: the jobs come from the CDK stack (infra/). */
+  sqlOnly?: boolean;
 }
 
 export interface GlueRunFlags {
@@ -48,11 +50,15 @@ export function registerEtlGlueCommands(
     .command('deploy')
     .description('create or update the AWS Glue jobs that run this pipeline in production')
     .option('--glue', 'deploy to AWS Glue (the only target today)')
-    .requiredOption('--role <arn>', 'IAM role the Glue jobs run as')
+    .option('--role <arn>', 'IAM role the Glue jobs run as (not with --sql-only)')
     .requiredOption('--assets <s3url>', 's3://BUCKET/PREFIX for the job scripts and their SQL')
-    .requiredOption(
+    .option(
       '--erp-secret <arn>',
-      'Secrets Manager ARN of the ERP connection (host, port, username, password, dbname)',
+      'Secrets Manager ARN of the ERP connection (host, port, username, password, dbname; not with --sql-only)',
+    )
+    .option(
+      '--sql-only',
+      "only render and upload the SQL the jobs run (to the ShoeboxGlue stack's GlueAssetsUrl); the CDK stack made the jobs",
     )
     .option('--job-prefix <name>', 'prefix of the Glue job names', 'shoebox')
     .action((flags: GlueDeployFlags) => deployGlueAction(context, deps, flags));
@@ -93,6 +99,17 @@ export async function deployGlueAction(
       stagingUrl: config.stagingUrl,
       copyIamRole: config.redshiftCopyIamRole,
     });
+    if (flags.sqlOnly) {
+      const count = await uploadGlueAssets({ s3, assetsUrl: flags.assets, assets });
+      context.print(`uploaded ${count} SQL files to ${flags.assets}`);
+      return;
+    }
+    if (!flags.role || !flags.erpSecret) {
+      throw new CodedError(
+        ErrorCode.BadArgument,
+        'shoebox etl deploy --glue needs --role and --erp-secret to create the jobs; with jobs made by the CDK stack (infra/), pass --sql-only instead.',
+      );
+    }
     const jobs = await deployGlueJobs({
       glue,
       s3,

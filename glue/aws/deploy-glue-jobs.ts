@@ -1,10 +1,3 @@
-/**
- * `shoebox etl deploy --glue`: uploads the job scripts and their rendered SQL to S3, then creates
- * each stage's Glue job, or updates it when it exists (rerunning deploy never duplicates).
- * Settings travel as default arguments; secrets never do, only Secrets Manager ARNs.
- */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import {
   CreateJobCommand,
   GetJobCommand,
@@ -12,20 +5,23 @@ import {
   type JobUpdate,
   UpdateJobCommand,
 } from '@aws-sdk/client-glue';
-import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import type { S3Client } from '@aws-sdk/client-s3';
 import { CodedError, ErrorCode, messageOf } from '../../core/coded-error.ts';
 import type { RedshiftDataTarget } from '../../db/redshift-data-url.ts';
-import { parseS3Url } from '../staging/s3-location.ts';
 import { assertNoSecrets, SECRET_ARN } from './glue-arguments.ts';
+import { contractArguments } from './glue-job-contract.ts';
 import {
   checkJobPrefix,
   GLUE_HELPER_MODULE,
-  GLUE_JOBS_DIR,
   GLUE_STAGES,
   type GlueStage,
   jobNameOf,
+  jobSpecOf,
   scriptOf,
 } from './glue-stages.ts';
+import { assetsBase, uploadGlueAssets } from './upload-glue-assets.ts';
+
+export { uploadGlueAssets };
 
 export interface GlueDeployOptions {
   glue: GlueClient;
@@ -52,36 +48,14 @@ export interface DeployedJob {
 
 export async function deployGlueJobs(options: GlueDeployOptions): Promise<DeployedJob[]> {
   const prefix = checkJobPrefix(options.jobPrefix ?? 'shoebox');
-  const assets = parseS3Url(options.assetsUrl);
-  const base = `s3://${assets.bucket}/${assets.prefix === '' ? '' : `${assets.prefix}/`}`;
+  const base = assetsBase(options.assetsUrl);
   if (!SECRET_ARN.test(options.erpSecretArn)) {
     throw new CodedError(
       ErrorCode.BadArgument,
       `--erp-secret "${options.erpSecretArn}" is not a Secrets Manager ARN (arn:aws:secretsmanager:REGION:ACCOUNT:secret:NAME).`,
     );
   }
-  const files = new Map<string, Uint8Array | string>(options.assets);
-  for (const script of [GLUE_HELPER_MODULE, ...GLUE_STAGES.map(scriptOf)]) {
-    files.set(`scripts/${script}`, readFileSync(join(GLUE_JOBS_DIR, script)));
-  }
-  for (const [key, body] of files) {
-    try {
-      await options.s3.send(
-        new PutObjectCommand({
-          Bucket: assets.bucket,
-          Key: `${assets.prefix === '' ? '' : `${assets.prefix}/`}${key}`,
-          Body: body,
-        }),
-      );
-    } catch (error) {
-      throw new CodedError(
-        ErrorCode.EtlStagingFailed,
-        `Cannot upload the Glue job assets to ${base}${key}: ${messageOf(error)}. Check the bucket and the deploying identity's s3:PutObject.`,
-        { cause: error },
-      );
-    }
-  }
-  options.onProgress?.(`uploaded ${files.size} scripts and SQL files to ${base}`);
+  await uploadGlueAssets({ ...options, scripts: true });
   const deployed: DeployedJob[] = [];
   for (const stage of GLUE_STAGES) {
     const name = jobNameOf(prefix, stage);
@@ -104,21 +78,23 @@ function jobDefinition(
   base: string,
 ): JobUpdate & { Role: string; Command: NonNullable<JobUpdate['Command']> } {
   const target = options.warehouse;
+  const spec = jobSpecOf(stage);
+  // The contract's arguments (glue/jobs/jobs.json), then Glue's own for a Python shell job.
   const args: Record<string, string> = {
     '--job-language': 'python',
     'library-set': 'analytics',
     '--extra-py-files': `${base}scripts/${GLUE_HELPER_MODULE}`,
-    '--assets_url': base.replace(/\/$/, ''),
-    '--database': target.Database,
-    ...(target.WorkgroupName ? { '--workgroup': target.WorkgroupName } : {}),
-    ...(target.ClusterIdentifier ? { '--cluster': target.ClusterIdentifier } : {}),
-    ...(target.SecretArn ? { '--redshift_secret_arn': target.SecretArn } : {}),
-    ...(stage === 'extract'
-      ? {
-          '--erp_secret_arn': options.erpSecretArn,
-          '--additional-python-modules': options.sqlServerDriver ?? 'pymssql==2.3.2',
-        }
+    ...(spec.pythonModules
+      ? { '--additional-python-modules': options.sqlServerDriver ?? spec.pythonModules }
       : {}),
+    ...contractArguments(spec, {
+      assets_url: base.replace(/\/$/, ''),
+      database: target.Database,
+      workgroup: target.WorkgroupName,
+      cluster: target.ClusterIdentifier,
+      redshift_secret_arn: target.SecretArn,
+      erp_secret_arn: options.erpSecretArn,
+    }),
   };
   assertNoSecrets(args);
   return {
@@ -130,7 +106,7 @@ function jobDefinition(
       ScriptLocation: `${base}scripts/${scriptOf(stage)}`,
     },
     GlueVersion: '3.0',
-    MaxCapacity: stage === 'extract' ? 1 : 0.0625,
+    MaxCapacity: spec.maxCapacity,
     // runGlueJobs decides about reruns; one run at a time keeps the stages' order.
     MaxRetries: 0,
     Timeout: 180,

@@ -152,6 +152,35 @@ except SystemExit as e:
     expect(out.trim().split('\n')).toEqual(['r-1 dev x', 'refused', 'missing job arguments: --assets_url']);
   });
 
+  it('take the run id from --run_id, else from the workflow run, and need exactly one warehouse target', () => {
+    const out = python(`
+from _shoebox_glue import Redshift, job_args, run_id_of
+wr = "wr_" + "0123456789abcdef" * 4
+print(run_id_of(job_args([], ["--run_id", "r-2", "--WORKFLOW_RUN_ID", wr])))
+print(run_id_of(job_args([], ["--WORKFLOW_NAME", "shoebox-pipeline", "--WORKFLOW_RUN_ID", wr])) == wr)
+for argv in [[], ["--WORKFLOW_RUN_ID", "wr_../x"]]:
+    try:
+        run_id_of(job_args([], argv)); print("accepted", argv)
+    except (SystemExit, ValueError) as e:
+        print(type(e).__name__, e)
+for argv in [["--database", "dev"], ["--database", "dev", "--workgroup", "w", "--cluster", "c"]]:
+    try:
+        Redshift(job_args(["database"], argv), client=object()); print("accepted", argv)
+    except SystemExit as e:
+        print(e)
+print(Redshift(job_args(["database"], ["--database", "dev", "--cluster", "c"]), client=object()).target)
+`);
+    expect(out.trim().split('\n')).toEqual([
+      'r-2',
+      'True',
+      "SystemExit missing job arguments: --run_id (or a workflow run's --WORKFLOW_RUN_ID)",
+      "ValueError --run_id must be letters, digits, - or _: 'wr_../x'",
+      'job arguments: give exactly one of --workgroup (Serverless) or --cluster',
+      'job arguments: give exactly one of --workgroup (Serverless) or --cluster',
+      "{'Database': 'dev', 'ClusterIdentifier': 'c'}",
+    ]);
+  });
+
   it('extract in batches by watermark into parts of a set size, with a manifest of exactly those parts', () => {
     const out = python(
       `

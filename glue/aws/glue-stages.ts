@@ -1,18 +1,29 @@
 /**
- * The Glue jobs, one per pipeline stage, in run order, and where their scripts are. Extract and
- * stage are one job: the rows go from SQL Server straight to S3 parts, never through a disk.
+ * The Glue jobs, one per pipeline stage, in run order (from glue/jobs/jobs.json), and where their
+ * scripts are. Extract and stage are one job: the rows go from SQL Server straight to S3 parts.
  */
-import { fileURLToPath } from 'node:url';
 import { CodedError, ErrorCode } from '../../core/coded-error.ts';
+import { GLUE_JOB_CONTRACT, GLUE_JOBS_DIR, type GlueJobSpec } from './glue-job-contract.ts';
 
-export const GLUE_STAGES = ['extract', 'load', 'merge', 'transform', 'reconcile'] as const;
-export type GlueStage = (typeof GLUE_STAGES)[number];
+export { GLUE_JOBS_DIR };
+/** Stage names as in jobs.json: extract, load, merge, transform, reconcile. */
+export type GlueStage = string;
+export const GLUE_STAGES: readonly GlueStage[] = GLUE_JOB_CONTRACT.jobs.map((job) => job.stage);
 
-/** glue/jobs/: the Python shell scripts and their shared helper module. */
-export const GLUE_JOBS_DIR = fileURLToPath(new URL('../jobs/', import.meta.url));
 export const GLUE_HELPER_MODULE = '_shoebox_glue.py';
 
-export const scriptOf = (stage: GlueStage) => `shoebox_${stage}.py`;
+export function jobSpecOf(stage: GlueStage): GlueJobSpec {
+  const spec = GLUE_JOB_CONTRACT.jobs.find((job) => job.stage === stage);
+  if (!spec) {
+    throw new CodedError(
+      ErrorCode.BadArgument,
+      `There is no Glue stage "${stage}"; the stages are ${GLUE_STAGES.join(', ')} (glue/jobs/jobs.json).`,
+    );
+  }
+  return spec;
+}
+
+export const scriptOf = (stage: GlueStage) => jobSpecOf(stage).script;
 export const jobNameOf = (prefix: string, stage: GlueStage) => `${prefix}-${stage}`;
 
 const PREFIX = /^[A-Za-z0-9_-]{1,200}$/;

@@ -14,7 +14,8 @@ import sys
 import time
 
 IDENT = re.compile(r"^[a-z_][a-z0-9_]{0,62}$")
-RUN_ID = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
+# 128: a workflow run id (wr_ and 64 hex digits) must fit.
+RUN_ID = re.compile(r"^[A-Za-z0-9_-]{1,128}$")
 S3_URL = re.compile(r"^s3://([a-z0-9][a-z0-9.-]{1,61}[a-z0-9])/?(.*)$")
 
 
@@ -48,6 +49,15 @@ def run_id(value):
     if not RUN_ID.match(value or ""):
         raise ValueError("--run_id must be letters, digits, - or _: %r" % (value,))
     return value
+
+
+def run_id_of(args):
+    """--run_id (shoebox etl run --glue passes it) or else --WORKFLOW_RUN_ID, which Glue gives every
+    job a workflow trigger starts: either way all stages of one run share it (glue/jobs/jobs.json)."""
+    value = args.get("run_id") or args.get("WORKFLOW_RUN_ID")
+    if not value:
+        raise SystemExit("missing job arguments: --run_id (or a workflow run's --WORKFLOW_RUN_ID)")
+    return run_id(value)
 
 
 def split_s3(url):
@@ -112,10 +122,14 @@ class Redshift:
     """The warehouse through the Redshift Data API: submit, poll with backoff, fail with its Error."""
 
     def __init__(self, args, client=None):
-        import boto3
+        if client is None:
+            import boto3
 
-        self.client = client or boto3.client("redshift-data")
+            client = boto3.client("redshift-data")
+        self.client = client
         self.target = {"Database": args["database"]}
+        if bool(args.get("workgroup")) == bool(args.get("cluster")):
+            raise SystemExit("job arguments: give exactly one of --workgroup (Serverless) or --cluster")
         if args.get("workgroup"):
             self.target["WorkgroupName"] = args["workgroup"]
         else:

@@ -2,14 +2,17 @@
 procedure (extract.usp_extract_<table>), written to S3 as gzip CSV parts plus a COPY manifest,
 then the source's own figures (rows and sums per day, up to the watermark) for reconcile.
 
-Arguments: --run_id --assets_url --database (--workgroup | --cluster) --erp_secret_arn
+Arguments (the contract is glue/jobs/jobs.json): --run_id or --WORKFLOW_RUN_ID, --assets_url --database (--workgroup | --cluster) --erp_secret_arn
 [--redshift_secret_arn] [--batch_size 50000] [--rows_per_part 500000].
 Needs pymssql (--additional-python-modules). The watermark is the warehouse's own MAX of the
 table's watermark column, so a run that died before its merge simply extracts the rows again.
 """
 import json
 
-from _shoebox_glue import Redshift, gzip_csv, ident, job_args, log, manifest, run_id, s3_client, s3_get_json, s3_put, secret_json
+from _shoebox_glue import Redshift, gzip_csv, ident, job_args, log, manifest, run_id_of, s3_client, s3_get_json, s3_put, secret_json
+
+# This job's "required" arguments in jobs.json, which checks/glue-job-contract.test.ts compares.
+REQUIRED = ["assets_url", "database", "erp_secret_arn"]
 
 
 def connect_erp(secret):
@@ -68,8 +71,8 @@ def source_figures(erp, reconcile, watermark):
 
 
 def main():
-    args = job_args(["run_id", "assets_url", "database", "erp_secret_arn"])
-    rid = run_id(args["run_id"])
+    args = job_args(REQUIRED)
+    rid = run_id_of(args)
     assets = args["assets_url"].rstrip("/")
     spec = s3_get_json(assets + "/sql/tables.json")
     warehouse, s3 = Redshift(args), s3_client()

@@ -2,12 +2,15 @@
 figures the extract job read from the source (up to the same watermark). Any difference fails
 the run; the report names table, day and figure, and is also written to runs/<run_id>/.
 
-Arguments: --run_id --assets_url --database (--workgroup | --cluster) [--redshift_secret_arn].
+Arguments (the contract is glue/jobs/jobs.json): --run_id or --WORKFLOW_RUN_ID, --assets_url --database (--workgroup | --cluster) [--redshift_secret_arn].
 """
 import json
 from decimal import Decimal
 
-from _shoebox_glue import Redshift, ident, job_args, log, run_id, s3_client, s3_get_json, s3_put
+from _shoebox_glue import Redshift, ident, job_args, log, run_id_of, s3_client, s3_get_json, s3_put
+
+# This job's "required" arguments in jobs.json, which checks/glue-job-contract.test.ts compares.
+REQUIRED = ["assets_url", "database"]
 
 
 def by_day(rows):
@@ -30,8 +33,8 @@ def differences(table, source, warehouse):
 
 
 def main():
-    args = job_args(["run_id", "assets_url", "database"])
-    rid = run_id(args["run_id"])
+    args = job_args(REQUIRED)
+    rid = run_id_of(args)
     assets = args["assets_url"].rstrip("/")
     s3 = s3_client()
     spec = s3_get_json(assets + "/sql/tables.json", s3)
