@@ -6,6 +6,7 @@
  */
 import type { CordovaQuestion } from './cordova-question-sql.ts';
 import { cordovaFinanceQuestions } from './cordova-questions-finance.ts';
+import { cordovaReturnsPurchasingQuestions } from './cordova-questions-returns.ts';
 import { cordovaSalesQuestions } from './cordova-questions-sales.ts';
 
 export type { CordovaQuestion };
@@ -14,5 +15,6 @@ export const CORDOVA_FISCAL_YEAR_START_MONTH = 2;
 
 export const cordovaQuestions: readonly CordovaQuestion[] = [
   ...cordovaSalesQuestions,
+  ...cordovaReturnsPurchasingQuestions,
   ...cordovaFinanceQuestions,
 ];
