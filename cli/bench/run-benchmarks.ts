@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { openWarehouse } from '../../db/open-warehouse.ts';
 import type { BenchmarkRow } from './benchmark-row.ts';
+import { cordovaSemanticBenchmarks } from './cordova-semantic-benchmarks.ts';
 import { ledgerBenchmarks } from './ledger-benchmarks.ts';
 import { describeMachine } from './machine.ts';
 import { runShoebox } from './run-child.ts';
@@ -71,6 +72,9 @@ export async function runBenchmarks(options: BenchOptions): Promise<BenchmarkRow
       value: `${(await medianQueryMs(home)).toFixed(1)} ms`,
       target: '~40 ms at 1M lines',
     });
+
+    step('timing the semantic compiler on the Cordova questions (compiled vs hand-written SQL)');
+    rows.push(...(await cordovaSemanticBenchmarks(home, options.asOf)));
 
     step('restarting the demo (reuse, then serve)');
     const restart = await runShoebox(['demo', '--port', '0'], env, /serving on http/);

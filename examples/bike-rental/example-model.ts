@@ -1,27 +1,22 @@
 /**
- * Test helpers for the Tejo Bikes example: its model read from models/*.yaml with the model file
- * schema, and a DuckDB warehouse holding its CSV files, each as a table of the same name plus a
+ * Test helpers for the Tejo Bikes example: its model loaded from models/*.yaml by the real
+ * validating loader, and a DuckDB warehouse holding its CSV files, each as a table of the same name plus a
  * curated.<name> view over it (what `shoebox load FILE --table NAME --view curated.NAME` makes).
  */
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parse } from 'yaml';
 import { DuckDbWarehouse } from '../../db/duckdb-warehouse.ts';
-import { modelFileSchema } from '../../semantic-layer/model/model-file.ts';
-import { mergeModelFiles, type SemanticLayerModel } from '../../semantic-layer/model/semantic-layer-model.ts';
+import type { SemanticLayerModel } from '../../semantic-layer/model/semantic-layer-model.ts';
+import { loadSemanticModel } from '../../semantic-layer/validate/validate-semantic-model.ts';
 
 export const EXAMPLE_DIR = dirname(fileURLToPath(import.meta.url));
 export const EXAMPLE_TABLES = ['stations', 'bikes', 'members', 'rentals', 'maintenance'] as const;
 
+/** The example's model through the real loader: parsed, validated, every problem reported at once. */
 export function readExampleModel(): SemanticLayerModel {
-  const dir = join(EXAMPLE_DIR, 'models');
-  const files = readdirSync(dir)
-    .filter((f) => f.endsWith('.yaml'))
-    .sort()
-    .map((f) => ({ content: modelFileSchema.parse(parse(readFileSync(join(dir, f), 'utf8'))) }));
-  return mergeModelFiles(files);
+  return loadSemanticModel(join(EXAMPLE_DIR, 'models'));
 }
 
 export async function openExampleWarehouse(): Promise<DuckDbWarehouse> {

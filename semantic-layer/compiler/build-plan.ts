@@ -152,7 +152,8 @@ export function buildPlan(model: SemanticLayerModel, query: SemanticQuery, optio
     cumulatives.push(metric);
     const column = `m${measures.size}`;
     measures.set(`cumulative:${metric.name}:${measures.size}`, column);
-    source.measure(base, [...filters, ...metric.filters], column);
+    // The base metric's own filters too: cash accumulates cash_movement only over the cash accounts.
+    source.measure(base, [...filters, ...metric.filters, ...base.filters], column);
     return { kind: 'measure', column };
   };
 
