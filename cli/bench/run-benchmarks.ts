@@ -6,6 +6,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { benchmarkCharts } from '../../charts/chart-benchmark.ts';
 import { openWarehouse } from '../../db/open-warehouse.ts';
 import type { BenchmarkRow } from './benchmark-row.ts';
 import { cordovaSemanticBenchmarks } from './cordova-semantic-benchmarks.ts';
@@ -84,6 +85,9 @@ export async function runBenchmarks(options: BenchOptions): Promise<BenchmarkRow
       target: 'under 3 s',
     });
 
+    step('rendering charts (choose + Vega-Lite + PNG)');
+    rows.push(...(await chartRows()));
+
     step('timing ledger writes and imports (PGlite, and Postgres at DATABASE_URL)');
     rows.push(...(await ledgerBenchmarks()));
 
@@ -141,4 +145,26 @@ child process in a throwaway SHOEBOX_HOME, with the demo's last day pinned to ${
 | --- | --- | --- |
 ${table}
 `;
+}
+
+/** Chart rendering in this process: the first render (engines loaded) and warm PNG renders. */
+async function chartRows(): Promise<BenchmarkRow[]> {
+  const charts = await benchmarkCharts();
+  return [
+    {
+      name: 'chart: first render in a process (load vega, vega-lite, sharp; choose; PNG)',
+      value: `${charts.firstRenderMs.toFixed(0)} ms`,
+      target: 'part of a first answer under 2 s',
+    },
+    {
+      name: `chart: warm PNG render 640x360, p50 / p95 of ${charts.warm.renders}`,
+      value: `${charts.warm.p50Ms.toFixed(1)} / ${charts.warm.p95Ms.toFixed(1)} ms`,
+      target: 'under 30 ms',
+    },
+    {
+      name: `chart: renders per second with ${charts.concurrent.concurrency} in flight`,
+      value: `${charts.concurrent.perSecond.toFixed(1)} /s`,
+      target: 'at least 20 chart answers /s',
+    },
+  ];
 }
