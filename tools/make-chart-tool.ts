@@ -45,7 +45,7 @@ export const makeChartTool: Tool<z.infer<typeof input>> = {
   role: 'viewer',
   async run({ result_id, kind, title }, ctx) {
     const table = ctx.artifacts.get(result_id);
-    if (!table || table.kind !== 'table') {
+    if (table?.kind !== 'table') {
       const known = ctx.artifacts
         .list()
         .filter((a) => a.kind === 'table')
