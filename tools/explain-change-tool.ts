@@ -6,15 +6,17 @@
  */
 import { z } from 'zod';
 import { CodedError, ErrorCode, isCodedError } from '../core/coded-error.ts';
-import { findDimension, METRIC_TIME, modelMembers } from '../semantic-layer/query/model-members.ts';
+import { METRIC_TIME, modelMembers } from '../semantic-layer/query/model-members.ts';
 import {
   filterShape,
   MAX_QUERY_LIMIT,
   timeRangeShape,
 } from '../semantic-layer/query/semantic-query-shape.ts';
 import { breakdown, type DimensionBreakdown, rankBreakdowns } from './member-contributions.ts';
+import { categoricalDimensions, namesEnum, strictJsonSchema } from './member-enums.ts';
 import { compileFor, runSemanticQuery } from './run-semantic-query.ts';
 import type { Tool, ToolContext } from './tool.ts';
+import type { ModelSchemaTool } from './tool-definitions.ts';
 
 const MAX_DIMENSIONS = 8;
 
@@ -65,11 +67,7 @@ function candidates(
   args: Input,
   skipped: { dimension: string; reason: string }[],
 ): string[] {
-  const asked =
-    args.dimensions ??
-    modelMembers(ctx.model).dimensions.filter(
-      (d) => findDimension(ctx.model, d)?.dimension.type === 'categorical',
-    );
+  const asked = args.dimensions ?? categoricalDimensions(ctx.model);
   return asked
     .filter((dimension) => {
       try {
@@ -85,13 +83,27 @@ function candidates(
     .slice(0, MAX_DIMENSIONS);
 }
 
-export const explainChangeTool: Tool<Input> = {
+export const explainChangeTool: Tool<Input> & ModelSchemaTool = {
   name: 'explain_change',
   description:
     'Explains why a metric changed between two periods: decomposes the change by each candidate dimension, ranks the members ' +
     'that contributed most, and says how much of the change the top ones explain.',
   input,
   role: 'viewer',
+  jsonSchema: (model) => {
+    const dimensions = modelMembers(model).dimensions;
+    return strictJsonSchema(
+      input.extend({
+        metric: namesEnum(modelMembers(model).metrics),
+        dimensions: z
+          .array(namesEnum(categoricalDimensions(model)))
+          .min(1)
+          .max(MAX_DIMENSIONS)
+          .nullable(),
+        filters: z.array(filterShape.extend({ dimension: namesEnum(dimensions) }).strict()).max(10),
+      }),
+    );
+  },
   async run(args, ctx) {
     const now = await total(ctx, args, args.current);
     const before = await total(ctx, args, args.baseline);

@@ -8,7 +8,9 @@ import { CodedError, ErrorCode } from '../core/coded-error.ts';
 import { foldText } from '../semantic-layer/catalog/normalize-text.ts';
 import { findDimension, modelMembers } from '../semantic-layer/query/model-members.ts';
 import { didYouMean, nearestNames } from '../semantic-layer/query/nearest-names.ts';
+import { categoricalDimensions, namesEnum, strictJsonSchema } from './member-enums.ts';
 import type { Tool } from './tool.ts';
+import type { ModelSchemaTool } from './tool-definitions.ts';
 
 const input = z.strictObject({
   dimension: z.string().min(1).max(200).describe('A qualified dimension, "<model>.<dimension>".'),
@@ -20,13 +22,15 @@ const input = z.strictObject({
   limit: z.number().int().min(1).max(200).nullable().describe('How many values; null for 50.'),
 });
 
-export const listDimensionValuesTool: Tool<z.infer<typeof input>> = {
+export const listDimensionValuesTool: Tool<z.infer<typeof input>> & ModelSchemaTool = {
   name: 'list_dimension_values',
   description:
     "Lists the values a dimension takes (e.g. the regions' names), optionally only those containing a search text. " +
     'Use it to find the exact value to filter on.',
   input,
   role: 'viewer',
+  jsonSchema: (model) =>
+    strictJsonSchema(input.extend({ dimension: namesEnum(categoricalDimensions(model)) })),
   async run({ dimension, search, limit }, ctx) {
     const found = findDimension(ctx.model, dimension);
     if (!found) {
