@@ -56,7 +56,13 @@ export const makeChartTool: Tool<z.infer<typeof input>> = {
       );
     }
     const choice = chooseChart(
-      { columns: chartColumns(table), rows: table.rows, title: title ?? undefined, keepRowOrder: true },
+      {
+        columns: chartColumns(table),
+        rows: table.rows,
+        title: title ?? undefined,
+        // A query that asked for an order (a top N) keeps it; otherwise the chart sorts by value.
+        keepRowOrder: ((table.query as { order?: unknown[] }).order ?? []).length > 0,
+      },
       kind ? { requested: kind } : {},
     );
     if (!choice.spec) {

@@ -3,6 +3,7 @@
  * tables, the row cap and its note, the model's bad arguments, and that SQL text is refused.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { QueryOptions, SqlParam, Warehouse } from '../db/warehouse.ts';
 import type { TableArtifact } from './artifact-store.ts';
 import { queryMetricsTool } from './query-metrics-tool.ts';
 import { runTool } from './run-tool.ts';
@@ -86,6 +87,22 @@ describe('query_metrics', () => {
     if (!result.ok) throw new Error(result.error.message);
     expect(result.content.row_count).toBe(5);
     expect(result.content.note).toMatch(/more than 5 rows/);
+  });
+
+  it('passes the context timeout and row cap to the warehouse, with the SQL parameterised', async () => {
+    const seen: unknown[] = [];
+    const recording: Warehouse = Object.create(fixture.warehouse, {
+      query: {
+        value: (sql: string, params?: readonly SqlParam[], options?: QueryOptions) => {
+          seen.push(options);
+          return fixture.warehouse.query(sql, params, options);
+        },
+      },
+    });
+    const limits = { maxRows: 7, modelRows: 2, queryTimeoutMs: 1234 };
+    const result = await runTool(queryMetricsTool, query(), { ...ctx, warehouse: recording, limits });
+    expect(result.ok).toBe(true);
+    expect(seen).toEqual([{ timeoutMs: 1234, maxRows: 7 }]);
   });
 
   it('answers an unknown member with the nearest names', async () => {
