@@ -1,0 +1,162 @@
+/** search_catalog, list_dimension_values, make_chart and data_freshness over the trap fixture on DuckDB. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readRawLoadFreshness } from '../db/read-raw-load-freshness.ts';
+import type { ChartArtifact } from './artifact-store.ts';
+import { dataFreshnessTool } from './data-freshness-tool.ts';
+import { listDimensionValuesTool } from './list-dimension-values-tool.ts';
+import { makeChartTool } from './make-chart-tool.ts';
+import { queryMetricsTool } from './query-metrics-tool.ts';
+import { runTool } from './run-tool.ts';
+import { searchCatalogTool } from './search-catalog-tool.ts';
+import type { ToolContext, ToolResult } from './tool.ts';
+import { fixtureContext, openFixtureWarehouse, type TestWarehouse } from './tool-test-context.ts';
+
+let fixture: TestWarehouse;
+let ctx: ToolContext;
+
+beforeAll(async () => {
+  fixture = await openFixtureWarehouse();
+  ctx = await fixtureContext(fixture.warehouse);
+}, 60_000);
+afterAll(async () => fixture?.close());
+
+function content(result: ToolResult): Record<string, unknown> {
+  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
+  return result.content;
+}
+
+describe('search_catalog', () => {
+  it('ranks the members and values the words name', async () => {
+    const found = content(await runTool(searchCatalogTool, { text: 'revenue in Bilbao', limit: null }, ctx));
+    const members = found.members as { kind: string; name: string; values: string[] }[];
+    expect(members[0]?.kind === 'metric' || members[0]?.kind === 'dimension').toBe(true);
+    expect(members.find((m) => m.kind === 'metric' && m.name === 'revenue')).toBeTruthy();
+    const city = members.find((m) => m.values.some((v) => v.startsWith('Bilbao')));
+    expect(city?.kind).toBe('dimension');
+  });
+
+  it('says so when nothing matches, and refuses an empty text', async () => {
+    const none = content(await runTool(searchCatalogTool, { text: 'zzzqqq', limit: 3 }, ctx));
+    expect(none.members).toEqual([]);
+    expect(none.note).toMatch(/Nothing in the catalog/);
+    expect(await runTool(searchCatalogTool, { text: '', limit: null }, ctx)).toMatchObject({
+      ok: false,
+      error: { code: 'TOOL_BAD_ARGUMENTS' },
+    });
+  });
+});
+
+describe('list_dimension_values', () => {
+  it('lists the warehouse values, filtered by a search string', async () => {
+    const all = content(
+      await runTool(
+        listDimensionValuesTool,
+        { dimension: 'regions.region_name', search: null, limit: null },
+        ctx,
+      ),
+    );
+    const hand = await fixture.warehouse.query('SELECT DISTINCT region_name FROM fx.regions ORDER BY 1');
+    expect([...(all.values as string[])].sort()).toEqual(hand.rows.map((r) => r.region_name));
+    expect(all.source).toBe('warehouse');
+    const some = content(
+      await runTool(
+        listDimensionValuesTool,
+        { dimension: 'stores.store_name', search: 'LISBOA', limit: null },
+        ctx,
+      ),
+    );
+    expect(some.values).toEqual(['Lisboa Chiado']);
+  });
+
+  it('names the nearest dimensions for an unknown one, and the nearest values for no match', async () => {
+    const unknown = await runTool(
+      listDimensionValuesTool,
+      { dimension: 'region_name', search: null, limit: null },
+      ctx,
+    );
+    expect(unknown).toMatchObject({ ok: false, error: { code: 'SEMANTIC_UNKNOWN_MEMBER' } });
+    if (!unknown.ok) expect(unknown.error.message).toContain('"regions.region_name"');
+    const none = content(
+      await runTool(
+        listDimensionValuesTool,
+        { dimension: 'regions.region_name', search: 'Nort', limit: 5 },
+        ctx,
+      ),
+    );
+    expect(none.values).toEqual(['North']);
+    const typo = content(
+      await runTool(
+        listDimensionValuesTool,
+        { dimension: 'regions.region_name', search: 'Nrth', limit: 5 },
+        ctx,
+      ),
+    );
+    expect(typo.values).toEqual([]);
+    expect(typo.note).toContain('"North"');
+  });
+});
+
+describe('make_chart', () => {
+  it('draws a previous result as SVG and PNG artifacts, and refuses an unknown result id', async () => {
+    const query = content(
+      await runTool(
+        queryMetricsTool,
+        {
+          metrics: ['revenue'],
+          dimensions: [],
+          time: {
+            dimension: 'metric_time',
+            grain: 'month',
+            range: { start: '2024-01-01', end: '2024-12-31' },
+          },
+          filters: [],
+          compare: null,
+          share_of_total: false,
+          include_others: false,
+          order: [],
+          limit: 100,
+        },
+        ctx,
+      ),
+    );
+    const drawn = await runTool(makeChartTool, { result_id: query.result_id, kind: null, title: null }, ctx);
+    expect(content(drawn)).toMatchObject({ drawn: true, kind: 'line' });
+    const chart = (drawn.ok ? drawn.artifacts[0] : undefined) as ChartArtifact;
+    expect(chart.svg).toMatch(/^<svg/);
+    expect(chart.png.subarray(1, 4).toString()).toBe('PNG');
+    expect(chart.source).toBe(query.result_id);
+    const bar = content(
+      await runTool(makeChartTool, { result_id: query.result_id, kind: 'bar', title: 'Revenue' }, ctx),
+    );
+    expect(bar.kind).toBe('bar');
+    const missing = await runTool(makeChartTool, { result_id: 'result_999', kind: null, title: null }, ctx);
+    expect(missing).toMatchObject({ ok: false, error: { code: 'BAD_ARGUMENT' } });
+    if (!missing.ok) expect(missing.error.message).toContain(String(query.result_id));
+  });
+});
+
+describe('data_freshness', () => {
+  it('reports each source from the context reader, with its age', async () => {
+    const fresh = content(await runTool(dataFreshnessTool, {}, ctx));
+    expect(fresh.sources).toEqual([
+      { source: 'erp', last_loaded_at: '2025-03-15T02:00:00.000Z', hours_ago: 10 },
+    ]);
+  });
+
+  it('reads meta.raw_loads through the default db reader', async () => {
+    expect(await readRawLoadFreshness(fixture.warehouse)).toEqual([]);
+    await fixture.warehouse.execute('CREATE SCHEMA IF NOT EXISTS meta');
+    await fixture.warehouse.execute(
+      'CREATE TABLE meta.raw_loads (source VARCHAR(64), fingerprint VARCHAR(128), table_count INTEGER, loaded_at TIMESTAMP)',
+    );
+    await fixture.warehouse.execute(
+      "INSERT INTO meta.raw_loads VALUES ('erp', 'a', 3, TIMESTAMP '2025-03-14 01:00:00'), ('erp', 'b', 3, TIMESTAMP '2025-03-15 01:30:00'), ('ledger', 'c', 2, TIMESTAMP '2025-03-13 00:00:00')",
+    );
+    const reader = { ...ctx, freshness: () => readRawLoadFreshness(fixture.warehouse) };
+    const fresh = content(await runTool(dataFreshnessTool, {}, reader));
+    expect(fresh.sources).toEqual([
+      { source: 'erp', last_loaded_at: '2025-03-15T01:30:00.000Z', hours_ago: 10.5 },
+      { source: 'ledger', last_loaded_at: '2025-03-13T00:00:00.000Z', hours_ago: 60 },
+    ]);
+  });
+});
