@@ -4,7 +4,6 @@ import { isCodedError } from '../../core/coded-error.ts';
 import { periodStart, periodsBetween } from './calendar-dates.ts';
 import { RELATIVE_RANGE_EXAMPLES } from './relative-range-examples.ts';
 import { compareRange, resolveRelativeRange, resolveTimeRange } from './resolve-time-range.ts';
-import type { RelativeRange } from './semantic-query-shape.ts';
 
 const at = (day: string, fiscal = 1) => ({
   clock: fixedClock(new Date(`${day}T15:30:00Z`)),
