@@ -8,6 +8,7 @@ import { readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ErrorCode } from '../core/coded-error.ts';
+import { readManifest } from '../demo/manifest.ts';
 import { dataFreshness } from '../glue/data-freshness.ts';
 import { acquireRunLock } from '../glue/pipeline/run-lock.ts';
 import { changeTheErp } from './etl-erp-changes.ts';
@@ -20,7 +21,7 @@ import {
   runCli,
   warehouseChecksums,
 } from './etl-test-support.ts';
-import { runDemoEtl } from './run-demo-etl.ts';
+import { describeRun, runDemoEtl } from './run-demo-etl.ts';
 
 let homes: Awaited<ReturnType<typeof demoHomes>>;
 beforeAll(async () => {
@@ -44,9 +45,23 @@ describe('the ERP pipeline on the demo', () => {
     expect(first.merged).toBeGreaterThan(1000);
     const before = await checksumsOf(home);
     expect(Object.keys(before).filter((t) => t.startsWith('dw.fact_')).length).toBeGreaterThan(3);
+    // The accountants' files came in after the transform: good rows to curated.expenses, bad ones to rejects.
+    const manifest = await readManifest(path.join(home, 'demo'));
+    const planted = manifest?.accountantFiles ?? [];
+    const expenses = planted.filter((f) => f.kind === 'expenses');
+    expect(expenses.length).toBeGreaterThan(0);
+    expect(first.files?.files).toHaveLength(planted.length);
+    expect(first.files?.rowsRejected).toBe(planted.reduce((n, f) => n + f.badRows, 0));
+    expect(describeRun(first, 'here')).toMatch(
+      /24 accountants' files: 24 loaded \([\d,]+ rows, \d+ rejected/,
+    );
     const second = await run(home);
     expect(second.merged).toBe(0);
     expect(second.transformedTables).toBe(0);
+    expect(second.files?.files.map((f) => f.status)).toEqual(planted.map(() => 'unchanged'));
+    expect(describeRun(second, 'here')).toContain(
+      '0 loaded (0 rows, 0 rejected to meta.load_rejects), 24 unchanged',
+    );
     expect(await checksumsOf(home)).toEqual(before);
     const full = await run(home, { full: true });
     expect(full.merged).toBe(first.merged);
@@ -68,6 +83,10 @@ describe('the ERP pipeline on the demo', () => {
         { status: 'succeeded', mode: 'full' },
       ]);
       expect(await warehouse.listRelations('stage')).toEqual([]);
+      const good = await warehouse.query('SELECT COUNT(*) AS n FROM curated.expenses');
+      expect(Number(good.rows[0]?.n)).toBe(expenses.reduce((n, f) => n + f.rows - f.badRows, 0));
+      const bad = await warehouse.query('SELECT COUNT(*) AS n FROM meta.load_rejects');
+      expect(Number(bad.rows[0]?.n)).toBe(planted.reduce((n, f) => n + f.badRows, 0));
       const freshness = await dataFreshness(warehouse);
       const orders = freshness.tables.find((t) => t.table === 'sales_orders');
       const count = await warehouse.query('SELECT COUNT(*) AS n FROM erp.sales_orders');
@@ -98,6 +117,9 @@ describe('the ERP pipeline on the demo', () => {
     const text = await runCli(home, ['etl', 'status']);
     expect(text.output).toMatch(/^erp: last successful load \S+ \(\d+ s ago\)$/m);
     expect(text.output).toMatch(/^ {2}sales_orders +[\d,]+ +\S+ +\d+ s$/m);
+    expect(freshness.files).toHaveLength(24);
+    expect(text.output).toMatch(/^files \(accountants\):$/m);
+    expect(text.output).toMatch(/^ {2}expenses-\d{4}-\d{2}\.(csv|xlsx) +[\d,]+ +\d+ +\S+ +\d+ s$/m);
   }, 90_000);
 
   it('says plainly that a SQL Server ERP is not wired in yet', async () => {

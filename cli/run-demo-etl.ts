@@ -11,11 +11,19 @@ import type { Warehouse } from '../db/warehouse.ts';
 import { erpTables, tableFile } from '../demo/erp-tables.ts';
 import { ledgerTables } from '../demo/ledger-tables.ts';
 import { readManifest } from '../demo/manifest.ts';
+import type { LoadAccountantsResult } from '../glue/accountants/load-accountants-files.ts';
 import { loadRawTables } from '../glue/load-raw-tables.ts';
 import { type PipelineRunResult, runPipeline } from '../glue/pipeline/run-pipeline.ts';
 import { openExtractSource } from '../glue/sources/open-extract-source.ts';
 import { openStagingArea } from '../glue/staging/open-staging-area.ts';
 import type { CommandContext } from './command-context.ts';
+import { describeAccountantsLoad, loadAccountantsStep } from './load-accountants-step.ts';
+
+/** The ERP's pipeline run (the fields), plus the accountants' files loaded after it. */
+export interface EtlRunResult extends PipelineRunResult {
+  /** Undefined when there is no accountants' folder (ERP_URL other than demo:). */
+  files?: LoadAccountantsResult;
+}
 
 export const LEDGER_RAW_SCHEMA = 'ledger_raw';
 
@@ -27,7 +35,7 @@ export async function runDemoEtl(
   context: CommandContext,
   warehouse: Warehouse,
   options: { full?: boolean; batchSize?: number } = {},
-): Promise<PipelineRunResult> {
+): Promise<EtlRunResult> {
   const config = context.config();
   const dir = demoDataDir(context);
   if (!config.erpUrl.startsWith('demo:')) {
@@ -56,7 +64,7 @@ export async function runDemoEtl(
         onProgress: (p) => progress.update(p),
       },
     );
-    return await runPipeline({
+    const erp = await runPipeline({
       warehouse,
       openSource: () =>
         openExtractSource({
@@ -72,13 +80,22 @@ export async function runDemoEtl(
       forceTransform: !ledger.skipped,
       onProgress: (p) => progress.update(p),
     });
+    const files = await loadAccountantsStep(warehouse, path.join(dir, 'accountants'), (p) =>
+      progress.update(p),
+    );
+    return { ...erp, files };
   } finally {
     progress.finish();
   }
 }
 
 /** One line per run for the log: rows, stages and time. */
-export function describeRun(result: PipelineRunResult, where: string): string {
+export function describeRun(result: EtlRunResult, where: string): string {
+  const files = result.files ? ` ${describeAccountantsLoad(result.files)}` : '';
+  return describePipelineRun(result, where) + files;
+}
+
+function describePipelineRun(result: PipelineRunResult, where: string): string {
   const seconds = (result.elapsedMs / 1000).toFixed(1);
   if (result.merged === 0 && result.transformedTables === 0) {
     return `No changes in ${result.source}; the warehouse is up to date and reconciled (${seconds} s, run ${result.runId}).`;
