@@ -4,7 +4,7 @@
  * and give exactly what a clean full load of the same data gives, and a tampered warehouse row
  * fails the run with a report naming it.
  */
-import { readdirSync, rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ErrorCode } from '../core/coded-error.ts';
@@ -66,15 +66,18 @@ describe('the ERP pipeline on the demo', () => {
     const full = await run(home, { full: true });
     expect(full.merged).toBe(first.merged);
     expect(await checksumsOf(home)).toEqual(before);
-    // Clean-up keeps the staged files of the newest two runs that staged any (a no-change run stages none).
+    // Clean-up keeps the staged files of the newest two runs that staged any (a no-change run
+    // stages none): the ERP's and the ledger's just before it.
     const runs = () => readdirSync(path.join(home, 'staging', 'runs')).sort();
-    expect(runs()).toEqual([first.runId, full.runId].sort());
+    expect(runs()).toEqual([full.ledger.runId, full.runId].sort());
     const again = await run(home, { full: true });
-    expect(runs()).toEqual([full.runId, again.runId].sort());
+    expect(runs()).toEqual([again.ledger.runId, again.runId].sort());
 
     const warehouse = await openHomeWarehouse(home);
     try {
-      const runs = await warehouse.query('SELECT status, mode FROM meta.etl_runs ORDER BY started_at');
+      const runs = await warehouse.query(
+        "SELECT status, mode FROM meta.etl_runs WHERE source = 'erp' ORDER BY started_at",
+      );
       // The first load of a demo is full (its manifest is new); the second is incremental.
       expect(runs.rows).toEqual([
         { status: 'succeeded', mode: 'full' },
@@ -91,8 +94,9 @@ describe('the ERP pipeline on the demo', () => {
       const orders = freshness.tables.find((t) => t.table === 'sales_orders');
       const count = await warehouse.query('SELECT COUNT(*) AS n FROM erp.sales_orders');
       expect(orders?.rows).toBe(count.rows[0]?.n);
-      expect(freshness.sources[0]?.lastRun?.status).toBe('succeeded');
-      expect(freshness.sources[0]?.lagSeconds).toBeGreaterThanOrEqual(0);
+      const erp = freshness.sources.find((s) => s.source === 'erp');
+      expect(erp?.lastRun?.status).toBe('succeeded');
+      expect(erp?.lagSeconds).toBeGreaterThanOrEqual(0);
     } finally {
       await warehouse.close();
     }
@@ -110,9 +114,10 @@ describe('the ERP pipeline on the demo', () => {
     const status = await runCli(home, ['etl', 'status', '--json']);
     expect(status.code, status.output).toBe(0);
     const freshness = JSON.parse(status.output.slice(status.output.indexOf('{')));
-    expect(freshness.sources).toEqual([
-      expect.objectContaining({ source: 'erp', lastRun: expect.objectContaining({ status: 'succeeded' }) }),
-    ]);
+    expect(freshness.sources.map((s: { source: string }) => s.source).sort()).toEqual(['erp', 'ledger']);
+    for (const source of freshness.sources)
+      expect(source.lastRun).toEqual(expect.objectContaining({ status: 'succeeded' }));
+    expect(freshness.tables.map((t: { table: string }) => t.table)).toContain('journal_lines');
     expect(freshness.tables.map((t: { table: string }) => t.table)).toContain('sales_order_lines');
     const text = await runCli(home, ['etl', 'status']);
     expect(text.output).toMatch(/^erp: last successful load \S+ \(\d+ s ago\)$/m);
@@ -122,19 +127,29 @@ describe('the ERP pipeline on the demo', () => {
     expect(text.output).toMatch(/^ {2}expenses-\d{4}-\d{2}\.(csv|xlsx) +[\d,]+ +\d+ +\S+ +\d+ s$/m);
   }, 90_000);
 
-  it('says plainly that a SQL Server ERP is not wired in yet', async () => {
-    const home = homes.fresh('mssql');
+  it('extracts from SQL Server when ERP_URL is mssql://, failing clearly when it cannot connect', async () => {
+    // No demo data in this home: a real ERP needs none.
+    const home = path.join(homes.root, 'mssql');
+    mkdirSync(home);
     const warehouse = await openHomeWarehouse(home);
     try {
-      const context = homeContext(home, { ERP_URL: 'mssql://loader:secret@erp.internal:1433/cordova' });
-      await expect(runDemoEtl(context, warehouse)).rejects.toMatchObject({
-        code: ErrorCode.NotImplemented,
-        message: expect.stringContaining('ERP_URL=mssql://'),
+      const context = homeContext(home, {
+        ERP_URL: 'mssql://loader:s3cret-pw@erp.invalid:1433/cordova?connectTimeout=3000',
       });
+      const error = await runDemoEtl(context, warehouse).catch((e: unknown) => e);
+      expect(error).toMatchObject({
+        code: ErrorCode.EtlSourceFailed,
+        message: expect.stringMatching(
+          /^Cannot connect to SQL Server at erp\.invalid:1433, database "cordova", as loader: /,
+        ),
+      });
+      expect(String((error as Error).message)).not.toContain('s3cret-pw');
+      const runs = await warehouse.query("SELECT status, error FROM meta.etl_runs WHERE source = 'erp'");
+      expect(runs.rows).toEqual([]);
     } finally {
       await warehouse.close();
     }
-  });
+  }, 60_000);
 
   it('brings new orders, an updated order and a return against an old order by watermark, equal to a clean full load', async () => {
     const incremental = homes.fresh('incremental');

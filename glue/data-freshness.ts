@@ -4,6 +4,7 @@
  * quotes with an answer ("data as of ...").
  */
 import type { Warehouse } from '../db/warehouse.ts';
+import { rawSchemaOf } from './sources/raw-schema.ts';
 
 export interface TableFreshness {
   source: string;
@@ -102,7 +103,7 @@ export async function dataFreshness(warehouse: Warehouse, now: Date = new Date()
     const source = String(row.source);
     const table = String(row.table_name);
     if (!/^[a-z_][a-z0-9_]*$/.test(source) || !/^[a-z_][a-z0-9_]*$/.test(table)) continue;
-    const count = await warehouse.query(`SELECT COUNT(*) AS n FROM ${source}.${table}`);
+    const count = await warehouse.query(`SELECT COUNT(*) AS n FROM ${rawSchemaOf(source)}.${table}`);
     const success = sources.get(source)?.lastSuccessAt ?? null;
     tables.push({
       source,
