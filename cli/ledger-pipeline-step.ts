@@ -5,8 +5,11 @@
  * the demo's ledger history is imported into the database first (idempotent by entry number).
  * The rebuild of dw.* is left to the ERP run that follows (one transform for both sources).
  */
+import { readFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import path from 'node:path';
+import { parse } from 'csv-parse/sync';
+import type { LedgerDb } from '../db/ledger-db.ts';
 import type { Warehouse } from '../db/warehouse.ts';
 import { ensureEtlMeta, readWatermarks } from '../glue/pipeline/etl-meta.ts';
 import { type PipelineRunResult, runPipeline } from '../glue/pipeline/run-pipeline.ts';
@@ -16,6 +19,7 @@ import { LEDGER_RAW_SCHEMA } from '../glue/sources/raw-schema.ts';
 import type { StagingArea } from '../glue/staging/staging-area.ts';
 import type { OnWarehouseProgress } from '../glue/warehouse-progress.ts';
 import { importLedgerCsv } from '../ledger/import-ledger-csv.ts';
+import { importKey } from '../ledger/insert-entry-batch.ts';
 import type { CommandContext } from './command-context.ts';
 
 export const LEDGER_SOURCE = 'ledger';
@@ -42,7 +46,7 @@ export async function runLedgerPipeline(
   const db = await openLedgerDb(config.ledgerUrl, { home: config.home });
   try {
     await migrateLedger(db);
-    if (options.demoLedgerDir) {
+    if (options.demoLedgerDir && !(await demoLedgerImported(db, options.demoLedgerDir))) {
       const imported = await importLedgerCsv(db, options.demoLedgerDir, {
         actor: { userId: 'shoebox-demo', roles: ['finance'], channel: { kind: 'cli', host: hostname() } },
         at: config.clock.now(),
@@ -68,6 +72,27 @@ export async function runLedgerPipeline(
   } finally {
     await db.close();
   }
+}
+
+/**
+ * Whether every entry of the demo's journal_entries.csv is already in the database (by its import
+ * key). Checked first because a rerun of the import, though it inserts nothing, still walks every
+ * batch and writes an audit row per batch on each run.
+ */
+async function demoLedgerImported(db: LedgerDb, dir: string): Promise<boolean> {
+  let text: string;
+  try {
+    text = await readFile(path.join(dir, 'journal_entries.csv'), 'utf8');
+  } catch {
+    return false; // the import itself reports the missing file
+  }
+  const rows = parse(text, { columns: true, skip_empty_lines: true, bom: true }) as Record<string, string>[];
+  const keys = rows.map((row) => importKey(String(row.entry_number)));
+  const { rows: found } = await db.query<{ n: unknown }>(
+    'SELECT count(*) AS n FROM ledger_entries WHERE idempotency_key = ANY($1::text[])',
+    [keys],
+  );
+  return Number(found[0]?.n) === keys.length;
 }
 
 /**
