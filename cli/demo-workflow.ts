@@ -83,9 +83,10 @@ export async function generateWithProgress(
 }
 
 /**
- * Loads the demo into the warehouse through the pipeline (run-demo-etl.ts): ledger_raw.* as raw
- * tables, the ERP extracted, staged, loaded, merged, transformed into dw.* and the curated views,
- * and reconciled. A rerun with no change only checks and reconciles.
+ * Loads the demo into the warehouse through the pipeline (run-demo-etl.ts): the demo ledger
+ * imported into the ledger database and extracted from it to ledger_raw.*, the ERP extracted,
+ * staged, loaded, merged, transformed into dw.* and the curated views, and reconciled; then the
+ * accountants' files. A rerun with no change only checks and reconciles.
  */
 export async function loadDemoIntoWarehouse(
   context: CommandContext,

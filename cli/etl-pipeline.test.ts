@@ -4,10 +4,11 @@
  * and give exactly what a clean full load of the same data gives, and a tampered warehouse row
  * fails the run with a report naming it.
  */
-import { readdirSync, rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ErrorCode } from '../core/coded-error.ts';
+import { readManifest } from '../demo/manifest.ts';
 import { dataFreshness } from '../glue/data-freshness.ts';
 import { acquireRunLock } from '../glue/pipeline/run-lock.ts';
 import { changeTheErp } from './etl-erp-changes.ts';
@@ -20,7 +21,7 @@ import {
   runCli,
   warehouseChecksums,
 } from './etl-test-support.ts';
-import { runDemoEtl } from './run-demo-etl.ts';
+import { describeRun, runDemoEtl } from './run-demo-etl.ts';
 
 let homes: Awaited<ReturnType<typeof demoHomes>>;
 beforeAll(async () => {
@@ -44,22 +45,39 @@ describe('the ERP pipeline on the demo', () => {
     expect(first.merged).toBeGreaterThan(1000);
     const before = await checksumsOf(home);
     expect(Object.keys(before).filter((t) => t.startsWith('dw.fact_')).length).toBeGreaterThan(3);
+    // The accountants' files came in after the transform: good rows to curated.expenses, bad ones to rejects.
+    const manifest = await readManifest(path.join(home, 'demo'));
+    const planted = manifest?.accountantFiles ?? [];
+    const expenses = planted.filter((f) => f.kind === 'expenses');
+    expect(expenses.length).toBeGreaterThan(0);
+    expect(first.files?.files).toHaveLength(planted.length);
+    expect(first.files?.rowsRejected).toBe(planted.reduce((n, f) => n + f.badRows, 0));
+    expect(describeRun(first, 'here')).toMatch(
+      /24 accountants' files: 24 loaded \([\d,]+ rows, \d+ rejected/,
+    );
     const second = await run(home);
     expect(second.merged).toBe(0);
     expect(second.transformedTables).toBe(0);
+    expect(second.files?.files.map((f) => f.status)).toEqual(planted.map(() => 'unchanged'));
+    expect(describeRun(second, 'here')).toContain(
+      '0 loaded (0 rows, 0 rejected to meta.load_rejects), 24 unchanged',
+    );
     expect(await checksumsOf(home)).toEqual(before);
     const full = await run(home, { full: true });
     expect(full.merged).toBe(first.merged);
     expect(await checksumsOf(home)).toEqual(before);
-    // Clean-up keeps the staged files of the newest two runs that staged any (a no-change run stages none).
+    // Clean-up keeps the staged files of the newest two runs that staged any (a no-change run
+    // stages none): the ERP's and the ledger's just before it.
     const runs = () => readdirSync(path.join(home, 'staging', 'runs')).sort();
-    expect(runs()).toEqual([first.runId, full.runId].sort());
+    expect(runs()).toEqual([full.ledger.runId, full.runId].sort());
     const again = await run(home, { full: true });
-    expect(runs()).toEqual([full.runId, again.runId].sort());
+    expect(runs()).toEqual([again.ledger.runId, again.runId].sort());
 
     const warehouse = await openHomeWarehouse(home);
     try {
-      const runs = await warehouse.query('SELECT status, mode FROM meta.etl_runs ORDER BY started_at');
+      const runs = await warehouse.query(
+        "SELECT status, mode FROM meta.etl_runs WHERE source = 'erp' ORDER BY started_at",
+      );
       // The first load of a demo is full (its manifest is new); the second is incremental.
       expect(runs.rows).toEqual([
         { status: 'succeeded', mode: 'full' },
@@ -68,12 +86,17 @@ describe('the ERP pipeline on the demo', () => {
         { status: 'succeeded', mode: 'full' },
       ]);
       expect(await warehouse.listRelations('stage')).toEqual([]);
+      const good = await warehouse.query('SELECT COUNT(*) AS n FROM curated.expenses');
+      expect(Number(good.rows[0]?.n)).toBe(expenses.reduce((n, f) => n + f.rows - f.badRows, 0));
+      const bad = await warehouse.query('SELECT COUNT(*) AS n FROM meta.load_rejects');
+      expect(Number(bad.rows[0]?.n)).toBe(planted.reduce((n, f) => n + f.badRows, 0));
       const freshness = await dataFreshness(warehouse);
       const orders = freshness.tables.find((t) => t.table === 'sales_orders');
       const count = await warehouse.query('SELECT COUNT(*) AS n FROM erp.sales_orders');
       expect(orders?.rows).toBe(count.rows[0]?.n);
-      expect(freshness.sources[0]?.lastRun?.status).toBe('succeeded');
-      expect(freshness.sources[0]?.lagSeconds).toBeGreaterThanOrEqual(0);
+      const erp = freshness.sources.find((s) => s.source === 'erp');
+      expect(erp?.lastRun?.status).toBe('succeeded');
+      expect(erp?.lagSeconds).toBeGreaterThanOrEqual(0);
     } finally {
       await warehouse.close();
     }
@@ -91,28 +114,42 @@ describe('the ERP pipeline on the demo', () => {
     const status = await runCli(home, ['etl', 'status', '--json']);
     expect(status.code, status.output).toBe(0);
     const freshness = JSON.parse(status.output.slice(status.output.indexOf('{')));
-    expect(freshness.sources).toEqual([
-      expect.objectContaining({ source: 'erp', lastRun: expect.objectContaining({ status: 'succeeded' }) }),
-    ]);
+    expect(freshness.sources.map((s: { source: string }) => s.source).sort()).toEqual(['erp', 'ledger']);
+    for (const source of freshness.sources)
+      expect(source.lastRun).toEqual(expect.objectContaining({ status: 'succeeded' }));
+    expect(freshness.tables.map((t: { table: string }) => t.table)).toContain('journal_lines');
     expect(freshness.tables.map((t: { table: string }) => t.table)).toContain('sales_order_lines');
     const text = await runCli(home, ['etl', 'status']);
     expect(text.output).toMatch(/^erp: last successful load \S+ \(\d+ s ago\)$/m);
     expect(text.output).toMatch(/^ {2}sales_orders +[\d,]+ +\S+ +\d+ s$/m);
+    expect(freshness.files).toHaveLength(24);
+    expect(text.output).toMatch(/^files \(accountants\):$/m);
+    expect(text.output).toMatch(/^ {2}expenses-\d{4}-\d{2}\.(csv|xlsx) +[\d,]+ +\d+ +\S+ +\d+ s$/m);
   }, 90_000);
 
-  it('says plainly that a SQL Server ERP is not wired in yet', async () => {
-    const home = homes.fresh('mssql');
+  it('extracts from SQL Server when ERP_URL is mssql://, failing clearly when it cannot connect', async () => {
+    // No demo data in this home: a real ERP needs none.
+    const home = path.join(homes.root, 'mssql');
+    mkdirSync(home);
     const warehouse = await openHomeWarehouse(home);
     try {
-      const context = homeContext(home, { ERP_URL: 'mssql://loader:secret@erp.internal:1433/cordova' });
-      await expect(runDemoEtl(context, warehouse)).rejects.toMatchObject({
-        code: ErrorCode.NotImplemented,
-        message: expect.stringContaining('ERP_URL=mssql://'),
+      const context = homeContext(home, {
+        ERP_URL: 'mssql://loader:s3cret-pw@erp.invalid:1433/cordova?connectTimeout=3000',
       });
+      const error = await runDemoEtl(context, warehouse).catch((e: unknown) => e);
+      expect(error).toMatchObject({
+        code: ErrorCode.EtlSourceFailed,
+        message: expect.stringMatching(
+          /^Cannot connect to SQL Server at erp\.invalid:1433, database "cordova", as loader: /,
+        ),
+      });
+      expect(String((error as Error).message)).not.toContain('s3cret-pw');
+      const runs = await warehouse.query("SELECT status, error FROM meta.etl_runs WHERE source = 'erp'");
+      expect(runs.rows).toEqual([]);
     } finally {
       await warehouse.close();
     }
-  });
+  }, 60_000);
 
   it('brings new orders, an updated order and a return against an old order by watermark, equal to a clean full load', async () => {
     const incremental = homes.fresh('incremental');

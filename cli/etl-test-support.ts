@@ -73,7 +73,7 @@ const CHECKED_SCHEMAS = ['erp', 'ledger_raw', 'dw'];
 
 /**
  * Rows and an order-independent hash of every table in erp, ledger_raw and dw. Columns filled
- * by a sequence (surrogate numbers, not data) are left out: a rebuild may renumber them.
+ * by a sequence (surrogate numbers, not data) and load times (loaded_at) are left out.
  */
 export async function warehouseChecksums(warehouse: Warehouse): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
@@ -86,6 +86,8 @@ export async function warehouseChecksums(warehouse: Warehouse): Promise<Record<s
       );
       const kept = columns
         .filter((c) => !String(c.column_default ?? '').includes('nextval') && c.is_identity !== 'YES')
+        // When a file was loaded is not data: a clean load and an incremental one differ there.
+        .filter((c) => c.column_name !== 'loaded_at')
         .map((c) => `"${String(c.column_name)}"`);
       const row = `CAST(ROW(${kept.join(', ')}) AS VARCHAR)`;
       const { rows } = await warehouse.query(

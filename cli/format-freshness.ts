@@ -2,7 +2,8 @@
 import type { DataFreshness } from '../glue/data-freshness.ts';
 
 export function formatFreshness(freshness: DataFreshness): string {
-  if (freshness.sources.length === 0) return 'No pipeline run recorded yet; run `shoebox etl run`.';
+  if (freshness.sources.length === 0 && freshness.files.length === 0)
+    return 'No pipeline run recorded yet; run `shoebox etl run`.';
   const lines: string[] = [];
   for (const source of freshness.sources) {
     const last = source.lastRun;
@@ -23,7 +24,24 @@ export function formatFreshness(freshness: DataFreshness): string {
       );
     }
   }
+  lines.push(...formatFiles(freshness.files));
   return lines.join('\n');
+}
+
+/** The file loaders' files (meta.loaded_files): one line each, with rows loaded and rejected. */
+function formatFiles(files: DataFreshness['files']): string[] {
+  if (files.length === 0) return [];
+  const width = Math.max(4, ...files.map((f) => f.file.length));
+  const lines = [`files (${[...new Set(files.map((f) => f.loader))].join(', ')}):`];
+  lines.push(
+    `  ${'file'.padEnd(width)}  ${'rows'.padStart(8)}  ${'rejects'.padStart(7)}  loaded at                   lag`,
+  );
+  for (const f of files) {
+    lines.push(
+      `  ${f.file.padEnd(width)}  ${f.rowsLoaded.toLocaleString('en-US').padStart(8)}  ${String(f.rowsRejected).padStart(7)}  ${(f.loadedAt ?? '-').padEnd(26)}  ${f.lagSeconds === null ? '-' : lagText(f.lagSeconds)}`,
+    );
+  }
+  return lines;
 }
 
 export function lagText(seconds: number): string {

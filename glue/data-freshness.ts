@@ -4,6 +4,7 @@
  * quotes with an answer ("data as of ...").
  */
 import type { Warehouse } from '../db/warehouse.ts';
+import { rawSchemaOf } from './sources/raw-schema.ts';
 
 export interface TableFreshness {
   source: string;
@@ -33,16 +34,47 @@ export interface SourceFreshness {
   } | null;
 }
 
+/** One file a file loader (the accountants' files) has in the warehouse (meta.loaded_files). */
+export interface FileFreshness {
+  loader: string;
+  file: string;
+  table: string;
+  rowsLoaded: number;
+  rowsRejected: number;
+  loadedAt: string | null;
+  lagSeconds: number | null;
+}
+
 export interface DataFreshness {
   sources: SourceFreshness[];
   tables: TableFreshness[];
+  files: FileFreshness[];
 }
 
 export async function dataFreshness(warehouse: Warehouse, now: Date = new Date()): Promise<DataFreshness> {
   const metaTables = new Set((await warehouse.listRelations('meta')).map((r) => r.name));
-  if (!metaTables.has('etl_runs') || !metaTables.has('etl_tables')) return { sources: [], tables: [] };
   const lag = (at: string | null) =>
     at === null ? null : Math.max(0, Math.round((now.getTime() - Date.parse(at)) / 1000));
+  const files: FileFreshness[] = [];
+  if (metaTables.has('loaded_files')) {
+    const loaded = await warehouse.query(
+      `SELECT loader, file_name, target_table, rows_loaded, rows_rejected, loaded_at
+         FROM meta.loaded_files ORDER BY loader, file_name`,
+    );
+    for (const row of loaded.rows) {
+      const loadedAt = text(row.loaded_at);
+      files.push({
+        loader: String(row.loader),
+        file: String(row.file_name),
+        table: String(row.target_table),
+        rowsLoaded: Number(row.rows_loaded),
+        rowsRejected: Number(row.rows_rejected),
+        loadedAt,
+        lagSeconds: lag(loadedAt),
+      });
+    }
+  }
+  if (!metaTables.has('etl_runs') || !metaTables.has('etl_tables')) return { sources: [], tables: [], files };
   const runs = await warehouse.query(
     'SELECT run_id, source, status, started_at, ended_at, error FROM meta.etl_runs ORDER BY started_at DESC',
   );
@@ -71,7 +103,7 @@ export async function dataFreshness(warehouse: Warehouse, now: Date = new Date()
     const source = String(row.source);
     const table = String(row.table_name);
     if (!/^[a-z_][a-z0-9_]*$/.test(source) || !/^[a-z_][a-z0-9_]*$/.test(table)) continue;
-    const count = await warehouse.query(`SELECT COUNT(*) AS n FROM ${source}.${table}`);
+    const count = await warehouse.query(`SELECT COUNT(*) AS n FROM ${rawSchemaOf(source)}.${table}`);
     const success = sources.get(source)?.lastSuccessAt ?? null;
     tables.push({
       source,
@@ -84,7 +116,7 @@ export async function dataFreshness(warehouse: Warehouse, now: Date = new Date()
       lagSeconds: lag(success),
     });
   }
-  return { sources: [...sources.values()], tables };
+  return { sources: [...sources.values()], tables, files };
 }
 
 /** End of the source's last successful run (ISO), for "data as of" lines. */

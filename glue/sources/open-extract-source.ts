@@ -1,7 +1,7 @@
 /**
  * The one place an ERP_URL becomes an extract source. demo: reads the generator's files;
- * mssql:// and sqlserver:// (SQL Server through the T-SQL procedures) and the ledger database
- * are filled in by their own modules; until then they fail with NOT_IMPLEMENTED.
+ * mssql:// and sqlserver:// call SQL Server's extract procedures (mssql-erp-source.ts). The
+ * ledger database is not an ERP_URL: it is its own source (ledger-db-source.ts, LEDGER_URL).
  */
 import { CodedError, ErrorCode } from '../../core/coded-error.ts';
 import { DemoErpSource } from './demo-erp-source.ts';
@@ -27,10 +27,9 @@ export async function openExtractSource(options: OpenExtractSourceOptions): Prom
     return DemoErpSource.open(options.demo);
   }
   if (scheme === 'mssql' || scheme === 'sqlserver') {
-    throw new CodedError(
-      ErrorCode.NotImplemented,
-      'Extracting from SQL Server (ERP_URL=mssql://...) is not wired into the pipeline in this version; use ERP_URL=demo: for now.',
-    );
+    // Imported only when chosen: the mssql driver (tedious) costs start-up time for everyone else.
+    const { openMssqlErpSource } = await import('./mssql-erp-source.ts');
+    return openMssqlErpSource(options.url);
   }
   throw new CodedError(
     ErrorCode.UnsupportedUrl,

@@ -8,6 +8,7 @@
 import type { SqlStatement, Warehouse } from '../../db/warehouse.ts';
 import { faultPoint } from '../pipeline/fault-points.ts';
 import type { SourceTable } from '../sources/extract-source.ts';
+import { rawSchemaOf } from '../sources/raw-schema.ts';
 import type { ExtractedTable } from './extract-stage.ts';
 import { columnDdl, stageTable } from './table-ddl.ts';
 
@@ -38,7 +39,7 @@ export async function mergeStage(warehouse: Warehouse, options: MergeStageOption
     const { table } = extracted;
     const changed = extracted.manifestKey !== undefined;
     if (!changed && !options.full) continue;
-    const target = `${source}.${table.name}`;
+    const target = `${rawSchemaOf(source)}.${table.name}`;
     if (options.full) statements.push({ sql: `DELETE FROM ${target}` });
     if (changed) {
       const staged = stageTable(source, table.name);

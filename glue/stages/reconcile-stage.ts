@@ -7,6 +7,7 @@ import { CodedError, ErrorCode } from '../../core/coded-error.ts';
 import type { Warehouse } from '../../db/warehouse.ts';
 import { faultPoint } from '../pipeline/fault-points.ts';
 import type { ExtractSource, ReconcileFigure } from '../sources/extract-source.ts';
+import { rawSchemaOf } from '../sources/raw-schema.ts';
 import { sourceFiguresSql } from '../sources/source-figures-sql.ts';
 
 export interface Mismatch {
@@ -26,7 +27,9 @@ export async function reconcileStage(
   const mismatches: Mismatch[] = [];
   for (const table of source.tables) {
     const expected = await source.reconcileFigures(table.name);
-    const { rows } = await warehouse.query(sourceFiguresSql(table, `${source.name}.${table.name}`));
+    const { rows } = await warehouse.query(
+      sourceFiguresSql(table, `${rawSchemaOf(source.name)}.${table.name}`),
+    );
     const actual: ReconcileFigure[] = rows.map((row) => ({
       day: row.day === null ? null : String(row.day),
       rows: Number(row.row_count),
