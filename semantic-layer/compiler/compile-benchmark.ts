@@ -63,21 +63,24 @@ export interface RunCase {
 export interface RunComparison {
   name: string;
   compiledMs: number;
+  /** Every warm run of the compiled SQL (ms), for percentiles across questions. */
+  compiledRunsMs: number[];
   handMs: number;
   /** compiled / hand-written. */
   ratio: number;
 }
 
-async function medianRun(
+/** One warm-up, then `runs` timed runs. */
+async function timedRuns(
   warehouse: Warehouse,
   sql: string,
   params: readonly unknown[],
   runs: number,
-): Promise<number> {
+): Promise<number[]> {
   await warehouse.query(sql, params as never);
   const times: number[] = [];
   for (let i = 0; i < runs; i++) times.push((await warehouse.query(sql, params as never)).elapsedMs);
-  return median(times);
+  return times;
 }
 
 /** Each case's compiled and hand-written SQL, alternately warmed and timed; the median ratio over cases. */
@@ -91,9 +94,16 @@ export async function compareRunTimes(
   const results: RunComparison[] = [];
   for (const c of cases) {
     const compiled = compileQuery(model, c.query, options);
-    const compiledMs = await medianRun(warehouse, compiled.sql, compiled.params, runs);
-    const handMs = await medianRun(warehouse, c.handSql, [], runs);
-    results.push({ name: c.name, compiledMs, handMs, ratio: handMs > 0 ? compiledMs / handMs : 1 });
+    const compiledRunsMs = await timedRuns(warehouse, compiled.sql, compiled.params, runs);
+    const compiledMs = median(compiledRunsMs);
+    const handMs = median(await timedRuns(warehouse, c.handSql, [], runs));
+    results.push({
+      name: c.name,
+      compiledMs,
+      compiledRunsMs,
+      handMs,
+      ratio: handMs > 0 ? compiledMs / handMs : 1,
+    });
   }
   return { cases: results, medianRatio: median(results.map((r) => r.ratio)) };
 }
