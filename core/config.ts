@@ -17,6 +17,8 @@ export interface Config {
   home: string;
   warehouseUrl: string;
   ledgerUrl: string;
+  /** Application state; the ledger's database unless APP_DATABASE_URL is set. */
+  appDatabaseUrl: string;
   erpUrl: string;
   stagingUrl: string;
   redshiftCopyIamRole: string | undefined;
@@ -97,6 +99,7 @@ function buildConfig(
     home,
     warehouseUrl: raw.WAREHOUSE_URL ?? `duckdb:${path.join(home, 'warehouse.duckdb')}`,
     ledgerUrl: raw.LEDGER_URL ?? `pglite:${path.join(home, 'ledger')}`,
+    appDatabaseUrl: raw.APP_DATABASE_URL ?? raw.LEDGER_URL ?? `pglite:${path.join(home, 'ledger')}`,
     erpUrl: raw.ERP_URL ?? 'demo:',
     stagingUrl: raw.STAGING_URL ?? path.join(home, 'staging'),
     redshiftCopyIamRole: raw.REDSHIFT_COPY_IAM_ROLE,

@@ -62,6 +62,14 @@ export const SETTINGS: readonly SettingSpec[] = [
     schema: urlWithScheme(LEDGER_SCHEMES, 'pglite:PATH or postgres://...').optional(),
   },
   {
+    name: 'APP_DATABASE_URL',
+    description:
+      'Application state (threads, feedback, web sessions, Slack event dedupe): pglite:PATH or postgres://...; the ledger database when unset.',
+    defaultText: 'LEDGER_URL',
+    secret: false,
+    schema: urlWithScheme(LEDGER_SCHEMES, 'pglite:PATH or postgres://...').optional(),
+  },
+  {
     name: 'ERP_URL',
     description:
       'The ERP source: demo: (the generated Cordova Shoe Co. tables) or mssql://USER:PASS@HOST:PORT/DB (SQL Server).',

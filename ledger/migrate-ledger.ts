@@ -1,94 +1,11 @@
-/**
- * Applies sql/ledger/NNN_*.sql in file-name order, each in its own transaction, and records the
- * applied versions in schema_migrations. Safe to run twice and concurrently: on Postgres every
- * file's transaction first takes a transaction-scoped advisory lock and re-checks what is applied;
- * PGlite is one process, so its runs are chained in-process instead.
- */
-import { readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { CodedError, ErrorCode, messageOf } from '../core/coded-error.ts';
-import type { LedgerDb, LedgerSession } from '../db/ledger-db.ts';
+/** The ledger's schema: sql/ledger/NNN_*.sql applied in order (see db/apply-sql-migrations.ts). */
+import { applySqlMigrations, listSqlMigrations } from '../db/apply-sql-migrations.ts';
+import type { LedgerDb } from '../db/ledger-db.ts';
 import { LEDGER_MIGRATIONS_DIR } from '../sql/sql-files.ts';
 
-/** Any fixed 64-bit number; "shoebox ledger" in ASCII, to avoid other tools' locks. */
-const MIGRATION_LOCK = 0x73686f65626f78;
-
-interface Migration {
-  version: string;
-  script: string;
-}
-
-/** A transaction that can also run a multi-statement script. */
-type ScriptSession = LedgerSession & { script(sql: string): Promise<void> };
-
-const pgliteChains = new Map<string, Promise<unknown>>();
-
-export async function listLedgerMigrations(dir = LEDGER_MIGRATIONS_DIR): Promise<Migration[]> {
-  const files = (await readdir(dir)).filter((name) => /^\d{3}_[a-z0-9_]+\.sql$/.test(name)).sort();
-  return Promise.all(
-    files.map(async (name) => ({
-      version: name.replace(/\.sql$/, ''),
-      script: await readFile(join(dir, name), 'utf8'),
-    })),
-  );
-}
+export const listLedgerMigrations = (dir = LEDGER_MIGRATIONS_DIR) => listSqlMigrations(dir);
 
 /** Returns the versions this call applied (empty when the schema was already current). */
-export async function migrateLedger(db: LedgerDb, dir = LEDGER_MIGRATIONS_DIR): Promise<string[]> {
-  const migrations = await listLedgerMigrations(dir);
-  if (db.kind === 'postgres') return applyAll(db, migrations);
-  const previous = pgliteChains.get(db.description) ?? Promise.resolve();
-  const run = previous.catch(() => undefined).then(() => applyAll(db, migrations));
-  pgliteChains.set(db.description, run);
-  return run;
-}
-
-async function applyAll(db: LedgerDb, migrations: Migration[]): Promise<string[]> {
-  const applied: string[] = [];
-  for (const migration of migrations) {
-    const done = await inScriptTransaction(db, async (tx) => {
-      if (db.kind === 'postgres') await tx.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
-      await tx.script(
-        'CREATE TABLE IF NOT EXISTS schema_migrations (version text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())',
-      );
-      const found = await tx.query('SELECT 1 FROM schema_migrations WHERE version = $1', [migration.version]);
-      if (found.rowCount > 0) return false;
-      try {
-        await tx.script(migration.script);
-      } catch (error) {
-        throw new CodedError(
-          ErrorCode.LedgerMigrationFailed,
-          `Ledger migration ${migration.version} failed and was rolled back: ${messageOf(error)}. Fix the database or the file, then run again.`,
-          { cause: error, details: { version: migration.version } },
-        );
-      }
-      await tx.query('INSERT INTO schema_migrations (version) VALUES ($1)', [migration.version]);
-      return true;
-    });
-    if (done) applied.push(migration.version);
-  }
-  return applied;
-}
-
-async function inScriptTransaction<T>(db: LedgerDb, work: (tx: ScriptSession) => Promise<T>): Promise<T> {
-  if (db.kind === 'postgres') {
-    // With no parameters pg uses the simple protocol, which runs a multi-statement script.
-    return db.transaction((tx) =>
-      work({ query: tx.query, script: async (sql) => void (await tx.query(sql)) }),
-    );
-  }
-  // PGlite's transaction API runs one statement per query, so the script needs exec; its single
-  // connection makes BEGIN ... COMMIT through exec one transaction.
-  await db.exec('BEGIN');
-  try {
-    const result = await work({
-      query: (sql, params) => db.query(sql, params),
-      script: (sql) => db.exec(sql),
-    });
-    await db.exec('COMMIT');
-    return result;
-  } catch (error) {
-    await db.exec('ROLLBACK');
-    throw error;
-  }
+export function migrateLedger(db: LedgerDb, dir = LEDGER_MIGRATIONS_DIR): Promise<string[]> {
+  return applySqlMigrations(db, { dir, label: 'Ledger' });
 }
