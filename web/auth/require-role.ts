@@ -1,0 +1,32 @@
+/**
+ * Route guards. Every route but sign-in, /healthz, /metrics and static files goes through one:
+ * not signed in gives 401 (pages redirect to /sign-in), a missing role gives 403.
+ */
+import type { NextFunction, Request, Response } from 'express';
+import type { WebRole, WebUser } from '../web-contract.ts';
+
+function isApi(request: Request): boolean {
+  return request.originalUrl.startsWith('/api/');
+}
+
+/** Signed in, with at least one of `roles` (any role when none is given). */
+export function requireRole(...roles: WebRole[]) {
+  return (request: Request, response: Response, next: NextFunction): void => {
+    const user = response.locals.user as WebUser | undefined;
+    if (!user) {
+      if (isApi(request)) {
+        response.status(401).json({ error: { code: 'NOT_SIGNED_IN', message: 'Sign in first.' } });
+      } else {
+        response.redirect(303, `/sign-in?next=${encodeURIComponent(request.originalUrl)}`);
+      }
+      return;
+    }
+    if (roles.length > 0 && !roles.some((role) => user.roles.includes(role))) {
+      const message = `This needs the ${roles.join(' or ')} role; ask an admin if you should have it.`;
+      if (isApi(request)) response.status(403).json({ error: { code: 'FORBIDDEN', message } });
+      else response.status(403).type('text').send(message);
+      return;
+    }
+    next();
+  };
+}
