@@ -49,6 +49,7 @@ export const ErrorCode = {
   ModelRequestRejected: 'MODEL_REQUEST_REJECTED',
   ModelAborted: 'MODEL_ABORTED',
   NotImplemented: 'NOT_IMPLEMENTED',
+  BenchmarkTargetMissed: 'BENCHMARK_TARGET_MISSED',
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { benchmarkCharts } from '../../charts/chart-benchmark.ts';
 import { openWarehouse } from '../../db/open-warehouse.ts';
-import type { BenchmarkRow } from './benchmark-row.ts';
+import { atLeast, atMost, type BenchmarkRow, judgeRow } from './benchmark-row.ts';
 import { cordovaSemanticBenchmarks } from './cordova-semantic-benchmarks.ts';
 import { ledgerBenchmarks } from './ledger-benchmarks.ts';
 import { describeMachine } from './machine.ts';
@@ -42,6 +42,7 @@ export async function runBenchmarks(options: BenchOptions): Promise<BenchmarkRow
       name: `generate demo, scale ${options.scale} (${lines.toLocaleString('en-US')} order lines)`,
       value: `${took?.[1]} s`,
       target: 'scale 1 under 120 s',
+      check: atMost(Number(took?.[1]), 120 * options.scale),
     });
     rows.push({
       name: 'generate demo, peak memory (RSS)',
@@ -55,6 +56,7 @@ export async function runBenchmarks(options: BenchOptions): Promise<BenchmarkRow
       name: 'etl: first (full) pipeline run into DuckDB: extract, stage, load, merge, transform, reconcile (whole process)',
       value: `${loaded.seconds.toFixed(1)} s (${Math.round(lines / loaded.seconds).toLocaleString('en-US')} order lines/s)`,
       target: 'scale 1 under 60 s',
+      check: atMost(loaded.seconds, 60 * options.scale),
     });
     rows.push(...pipelineStageRows(loaded.output));
 
@@ -65,6 +67,7 @@ export async function runBenchmarks(options: BenchOptions): Promise<BenchmarkRow
       name: 'etl: incremental run with no change (pipeline time; whole process in brackets)',
       value: `${pipelineSeconds} s (${rerun.seconds.toFixed(1)} s)`,
       target: 'under 3 s',
+      check: atMost(Number(pipelineSeconds), 3),
     });
 
     step('timing a month-by-region query');
@@ -83,6 +86,7 @@ export async function runBenchmarks(options: BenchOptions): Promise<BenchmarkRow
       name: 'second `shoebox demo`: start to serving (reuses data and load)',
       value: `${restart.seconds.toFixed(2)} s`,
       target: 'under 3 s',
+      check: atMost(restart.seconds, 3),
     });
 
     step('rendering charts (choose + Vega-Lite + PNG)');
@@ -132,7 +136,9 @@ async function medianQueryMs(home: string): Promise<number> {
 }
 
 function renderBenchmarks(rows: BenchmarkRow[], options: BenchOptions): string {
-  const table = rows.map((row) => `| ${row.name} | ${row.value} | ${row.target} |`).join('\n');
+  const table = rows
+    .map((row) => `| ${row.name} | ${row.value} | ${row.target} | ${judgeRow(row)} |`)
+    .join('\n');
   return `# Benchmarks
 
 Written by \`npm run bench\` (\`shoebox bench --scale ${options.scale}\`); each step runs the real command in a
@@ -141,8 +147,8 @@ child process in a throwaway SHOEBOX_HOME, with the demo's last day pinned to ${
 - Date: ${new Date().toISOString().slice(0, 10)}
 - Machine: ${describeMachine()}
 
-| benchmark | result | target |
-| --- | --- | --- |
+| benchmark | result | target | verdict |
+| --- | --- | --- | --- |
 ${table}
 `;
 }
@@ -155,16 +161,19 @@ async function chartRows(): Promise<BenchmarkRow[]> {
       name: 'chart: first render in a process (load vega, vega-lite, sharp; choose; PNG)',
       value: `${charts.firstRenderMs.toFixed(0)} ms`,
       target: 'part of a first answer under 2 s',
+      check: atMost(charts.firstRenderMs, 2000),
     },
     {
       name: `chart: warm PNG render 640x360, p50 / p95 of ${charts.warm.renders}`,
       value: `${charts.warm.p50Ms.toFixed(1)} / ${charts.warm.p95Ms.toFixed(1)} ms`,
       target: 'under 30 ms',
+      check: atMost(charts.warm.p95Ms, 30),
     },
     {
       name: `chart: renders per second with ${charts.concurrent.concurrency} in flight`,
       value: `${charts.concurrent.perSecond.toFixed(1)} /s`,
       target: 'at least 20 chart answers /s',
+      check: atLeast(charts.concurrent.perSecond, 20),
     },
   ];
 }

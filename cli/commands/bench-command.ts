@@ -1,6 +1,8 @@
 /** `shoebox bench`: run the benchmarks and write BENCHMARKS.md. */
 import path from 'node:path';
 import type { Command } from 'commander';
+import { CodedError, ErrorCode } from '../../core/coded-error.ts';
+import { judgeRow } from '../bench/benchmark-row.ts';
 import { runBenchmarks } from '../bench/run-benchmarks.ts';
 import type { CommandContext } from '../command-context.ts';
 import { parseIsoDate, parseScale } from '../option-parsers.ts';
@@ -17,7 +19,8 @@ export function registerBenchCommand(program: Command, context: CommandContext):
       '2026-11-20',
     )
     .option('--out <FILE>', 'where to write the results', 'BENCHMARKS.md')
-    .action(async (options: { scale: number; asOf: string; out: string }) => {
+    .option('--check', 'exit with code 1 when a figure misses its target by more than 50%')
+    .action(async (options: { scale: number; asOf: string; out: string; check?: boolean }) => {
       const outFile = path.resolve(context.io.cwd, options.out);
       const rows = await runBenchmarks({
         scale: options.scale,
@@ -25,7 +28,16 @@ export function registerBenchCommand(program: Command, context: CommandContext):
         outFile,
         onStep: (step) => context.log.info(`bench: ${step}...`),
       });
-      for (const row of rows) context.print(`${row.name}: ${row.value} (target: ${row.target})`);
+      for (const row of rows) {
+        context.print(`${row.name}: ${row.value} (target: ${row.target}; ${judgeRow(row)})`);
+      }
       context.print(`Wrote ${outFile}`);
+      const badly = rows.filter((row) => judgeRow(row) === 'missed by more than 50%');
+      if (options.check && badly.length > 0) {
+        throw new CodedError(
+          ErrorCode.BenchmarkTargetMissed,
+          `${badly.length} figure(s) missed the target by more than 50%: ${badly.map((row) => row.name).join('; ')}`,
+        );
+      }
     });
 }
