@@ -1,16 +1,16 @@
 /**
  * `shoebox bench`: measures the targets the issues set, on this machine, and writes them to
- * BENCHMARKS.md with the machine and the date. Each step runs the real command in a child
- * process (so memory and start-up are a user's), in a throwaway SHOEBOX_HOME.
+ * BENCHMARKS.md with the machine and the date. Each step runs the real command, or one group of
+ * in-process measurements (bench-groups.ts), in a fresh child process, so that memory, start-up
+ * and garbage collection are a user's and no step inherits another's heap; all in a throwaway
+ * SHOEBOX_HOME.
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { benchmarkCharts } from '../../charts/chart-benchmark.ts';
 import { openWarehouse } from '../../db/open-warehouse.ts';
-import { atLeast, atMost, type BenchmarkRow, judgeRow } from './benchmark-row.ts';
-import { cordovaSemanticBenchmarks } from './cordova-semantic-benchmarks.ts';
-import { ledgerBenchmarks } from './ledger-benchmarks.ts';
+import { runGroupInChild } from './bench-groups.ts';
+import { atMost, type BenchmarkRow, judgeRow } from './benchmark-row.ts';
 import { describeMachine } from './machine.ts';
 import { runShoebox } from './run-child.ts';
 
@@ -78,7 +78,7 @@ export async function runBenchmarks(options: BenchOptions): Promise<BenchmarkRow
     });
 
     step('timing the semantic compiler on the Cordova questions (compiled vs hand-written SQL)');
-    rows.push(...(await cordovaSemanticBenchmarks(home, options.asOf)));
+    rows.push(...(await runGroupInChild('semantic', env, options.asOf)));
 
     step('restarting the demo (reuse, then serve)');
     const restart = await runShoebox(['demo', '--port', '0'], env, /serving on http/);
@@ -90,10 +90,10 @@ export async function runBenchmarks(options: BenchOptions): Promise<BenchmarkRow
     });
 
     step('rendering charts (choose + Vega-Lite + PNG)');
-    rows.push(...(await chartRows()));
+    rows.push(...(await runGroupInChild('charts', env, options.asOf)));
 
     step('timing ledger writes and imports (PGlite, and Postgres at DATABASE_URL)');
-    rows.push(...(await ledgerBenchmarks()));
+    rows.push(...(await runGroupInChild('ledger', env, options.asOf)));
 
     await writeFile(options.outFile, renderBenchmarks(rows, options));
     return rows;
@@ -151,29 +151,4 @@ child process in a throwaway SHOEBOX_HOME, with the demo's last day pinned to ${
 | --- | --- | --- | --- |
 ${table}
 `;
-}
-
-/** Chart rendering in this process: the first render (engines loaded) and warm PNG renders. */
-async function chartRows(): Promise<BenchmarkRow[]> {
-  const charts = await benchmarkCharts();
-  return [
-    {
-      name: 'chart: first render in a process (load vega, vega-lite, sharp; choose; PNG)',
-      value: `${charts.firstRenderMs.toFixed(0)} ms`,
-      target: 'part of a first answer under 2 s',
-      check: atMost(charts.firstRenderMs, 2000),
-    },
-    {
-      name: `chart: warm PNG render 640x360, p50 / p95 of ${charts.warm.renders}`,
-      value: `${charts.warm.p50Ms.toFixed(1)} / ${charts.warm.p95Ms.toFixed(1)} ms`,
-      target: 'under 30 ms',
-      check: atMost(charts.warm.p95Ms, 30),
-    },
-    {
-      name: `chart: renders per second with ${charts.concurrent.concurrency} in flight`,
-      value: `${charts.concurrent.perSecond.toFixed(1)} /s`,
-      target: 'at least 20 chart answers /s',
-      check: atLeast(charts.concurrent.perSecond, 20),
-    },
-  ];
 }
