@@ -49,6 +49,8 @@ export const ErrorCode = {
   ModelRequestRejected: 'MODEL_REQUEST_REJECTED',
   ModelAborted: 'MODEL_ABORTED',
   NotImplemented: 'NOT_IMPLEMENTED',
+  // Evals (issue #10): a run with failing cases, for a non-zero exit.
+  EvalsFailed: 'EVALS_FAILED',
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
