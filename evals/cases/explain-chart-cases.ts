@@ -35,7 +35,7 @@ export const chartCases: EvalCase[] = [
     chart(series(SALES_SOURCE, P.last12Weeks, M.orders, { grain: 'week' }), true, { figures: ['first_value', 'last_value'] })),
   golden('chart-margin-graph', 'chart', 'graph of gross margin by month last year', chart(series(SALES_SOURCE, P.lastYear, M.margin), true, { figures: ['peak_value'] })),
   golden('chart-channel-stacked', 'chart', 'stacked bar of revenue by channel by month this year',
-    chart(top(SALES_SOURCE, P.ytd, 'c.channel_name', M.revenue), 'stacked-bar')),
+    answer(top(SALES_SOURCE, P.ytd, 'c.channel_name', M.revenue), { chart: 'stacked-bar', mentions: 'item' })),
   golden('chart-cash-line', 'chart', 'line chart of cash at the end of each month over the last 12 months',
     chart(`SELECT SUM(CASE WHEN jl.account_code IN ('1010', '1050') AND je.entry_date <= DATE '${P.last12Months[1]}' THEN jl.debit_minor - jl.credit_minor END) / 100.0 AS last_value FROM ${LEDGER_SOURCE.from}`,
       'line', { figures: ['last_value'] })),
