@@ -17,7 +17,8 @@ export function answerNumbers(answer: Answer): ShownNumber[] {
     for (const row of table.rows) {
       const v = row[i];
       const n = typeof v === 'string' && v.trim() !== '' ? Number(v) : v;
-      if (typeof n === 'number' && Number.isFinite(n)) shown.push({ value: n, where: `table: ${column.name}` });
+      if (typeof n === 'number' && Number.isFinite(n))
+        shown.push({ value: n, where: `table: ${column.name}` });
     }
   });
   return shown;
@@ -51,6 +52,7 @@ export function sameName(a: string, b: string): boolean {
 /** Everything the answer names, lower case: its text, figure labels and table cells. */
 export function answerNames(answer: Answer): string[] {
   const names = [answer.text, ...answer.figures.map((f) => f.label)];
-  for (const row of answer.table?.rows ?? []) for (const cell of row) if (typeof cell === 'string') names.push(cell);
+  for (const row of answer.table?.rows ?? [])
+    for (const cell of row) if (typeof cell === 'string') names.push(cell);
   return names.map((n) => n.toLowerCase());
 }

@@ -12,7 +12,11 @@ const paramsKey = (params: unknown) =>
   JSON.stringify(params, (_key, value) => (typeof value === 'bigint' ? value.toString() : value));
 
 /** Problems found, empty when every SQL statement is a compiled semantic query. */
-export function checkProvenance(answer: Answer, model: SemanticLayerModel, options: CompileOptions): string[] {
+export function checkProvenance(
+  answer: Answer,
+  model: SemanticLayerModel,
+  options: CompileOptions,
+): string[] {
   const provenance = answer.provenance;
   if (!provenance) return answer.kind === 'answer' ? ['the answer has no provenance'] : [];
   const problems: string[] = [];
@@ -29,10 +33,17 @@ export function checkProvenance(answer: Answer, model: SemanticLayerModel, optio
     const text = squash(statement.text);
     const params = paramsKey(statement.params);
     if (!compiled.some((c) => c.sql === text && c.params === params)) {
-      problems.push(`SQL ${i + 1} is not the compilation of any semantic query in the provenance: ${text.slice(0, 200)}`);
+      problems.push(
+        `SQL ${i + 1} is not the compilation of any semantic query in the provenance: ${text.slice(0, 200)}`,
+      );
     }
   });
-  if (answer.kind === 'answer' && answer.figures.length > 0 && provenance.sql.length === 0 && provenance.tools.length === 0) {
+  if (
+    answer.kind === 'answer' &&
+    answer.figures.length > 0 &&
+    provenance.sql.length === 0 &&
+    provenance.tools.length === 0
+  ) {
     problems.push('the answer states figures but its provenance lists no query and no tool');
   }
   return problems;

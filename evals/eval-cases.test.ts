@@ -12,7 +12,11 @@ describe('the eval cases', () => {
   });
 
   it('covers every shape, with follow-ups of two or three turns', () => {
-    for (const shape of SHAPES) expect(allCases.some((c) => c.shape === shape), shape).toBe(true);
+    for (const shape of SHAPES)
+      expect(
+        allCases.some((c) => c.shape === shape),
+        shape,
+      ).toBe(true);
     const followUps = goldenCases.filter((c) => c.shape === 'follow_up');
     expect(followUps.length).toBeGreaterThanOrEqual(10);
     expect(followUps.every((c) => c.turns.length >= 2 && c.turns.length <= 3)).toBe(true);
@@ -22,7 +26,11 @@ describe('the eval cases', () => {
     for (const c of goldenCases) {
       for (const turn of c.turns) {
         expect(turn.expect?.sql, c.id).toBeTruthy();
-        const checks = (turn.expect?.figures?.length ?? 0) + (turn.expect?.top ? 1 : 0) + (turn.expect?.change ? 1 : 0) + (turn.expect?.mentions ? 1 : 0);
+        const checks =
+          (turn.expect?.figures?.length ?? 0) +
+          (turn.expect?.top ? 1 : 0) +
+          (turn.expect?.change ? 1 : 0) +
+          (turn.expect?.mentions ? 1 : 0);
         expect(checks, c.id).toBeGreaterThan(0);
       }
     }

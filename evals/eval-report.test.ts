@@ -38,7 +38,9 @@ const run: EvalRun = {
   startedAt: '2026-06-30T12:00:00.000Z',
   cases: [
     result('total-ok', 'total', false, [turn({})]),
-    result('total-wrong', 'total', false, [turn({ problems: ['figure value: expected 106506.6, got 5 (figure: Revenue)'], sql: ['SELECT wrong'] })]),
+    result('total-wrong', 'total', false, [
+      turn({ problems: ['figure value: expected 106506.6, got 5 (figure: Revenue)'], sql: ['SELECT wrong'] }),
+    ]),
     result('adv-ok', 'adversarial', true, [turn({ kind: 'refusal', figures: [] })]),
   ],
 };

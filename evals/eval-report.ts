@@ -48,10 +48,13 @@ function failureSection(c: CaseResult): string[] {
   const lines = [`### ${c.id} (${c.shape}${c.tag ? `, ${c.tag}` : ''})`, ''];
   for (const p of c.problems) lines.push(`- ${p}`);
   c.turns.forEach((t, i) => {
-    lines.push(`- Turn ${i + 1} (${t.as}): "${cell(t.question.slice(0, 200))}"${t.question.length > 200 ? '...' : ''}`);
+    lines.push(
+      `- Turn ${i + 1} (${t.as}): "${cell(t.question.slice(0, 200))}"${t.question.length > 200 ? '...' : ''}`,
+    );
     lines.push(`  - expected: ${t.expected ? cell(JSON.stringify(t.expected)) : '(no figures)'}`);
     lines.push(`  - got ${t.kind}: ${cell(t.text.slice(0, 300))}`);
-    if (t.figures.length) lines.push(`  - figures: ${t.figures.map((f) => `${cell(f.label)} = ${f.value}`).join('; ')}`);
+    if (t.figures.length)
+      lines.push(`  - figures: ${t.figures.map((f) => `${cell(f.label)} = ${f.value}`).join('; ')}`);
     for (const p of t.problems) lines.push(`  - problem: ${cell(p)}`);
     for (const sql of t.sql) lines.push('', '```sql', sql, '```');
   });
@@ -68,7 +71,9 @@ export function renderReportMarkdown(run: EvalRun): string {
     '',
     '| set | cases | passed | accuracy |',
     '| --- | ---: | ---: | ---: |',
-    ...(['overall', 'golden', 'adversarial'] as const).map((k) => `| ${k} | ${s[k].cases} | ${s[k].passed} | ${pct(s[k])} |`),
+    ...(['overall', 'golden', 'adversarial'] as const).map(
+      (k) => `| ${k} | ${s[k].cases} | ${s[k].passed} | ${pct(s[k])} |`,
+    ),
     '',
     '## By shape',
     '',

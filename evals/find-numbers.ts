@@ -13,7 +13,9 @@ export function isFigureToken(token: string): boolean {
   if (/[$%]|[KMBkmb]$|bn$/.test(t)) return true;
   if (/\d,\d{3}/.test(t) || /\.\d/.test(t)) return true;
   const n = Number(t.replace(/[-+−]/g, ''));
-  return Number.isFinite(n) && n >= 100 && !(Number.isInteger(n) && n >= 1900 && n <= 2100 && !/^[-+−]/.test(t));
+  return (
+    Number.isFinite(n) && n >= 100 && !(Number.isInteger(n) && n >= 1900 && n <= 2100 && !/^[-+−]/.test(t))
+  );
 }
 
 /** Figure-like tokens in `text`, as written (trimmed). */

@@ -36,5 +36,7 @@ export async function ledgerRowCounts(db: LedgerSession): Promise<RowCounts> {
 /** "table: before -> after" for every count that moved. */
 export function countChanges(before: RowCounts, after: RowCounts): string[] {
   const names = new Set([...Object.keys(before), ...Object.keys(after)]);
-  return [...names].filter((n) => before[n] !== after[n]).map((n) => `${n}: ${before[n] ?? 'absent'} -> ${after[n] ?? 'absent'}`);
+  return [...names]
+    .filter((n) => before[n] !== after[n])
+    .map((n) => `${n}: ${before[n] ?? 'absent'} -> ${after[n] ?? 'absent'}`);
 }

@@ -119,7 +119,15 @@ async function runTurn(target: EvalTarget, c: EvalCase, index: number, threadId:
     problems.push(...gradeAnswer(answer, turn.expect, expected));
   }
   problems.push(...checkProvenance(answer, target.model, target.compile));
-  const result: TurnResult = { question: turn.question, as, graded: Boolean(turn.expect), expected, ...summarize(answer), problems, latencyMs };
+  const result: TurnResult = {
+    question: turn.question,
+    as,
+    graded: Boolean(turn.expect),
+    expected,
+    ...summarize(answer),
+    problems,
+    latencyMs,
+  };
   return { result, threadId: answer.threadId };
 }
 

@@ -34,28 +34,38 @@ const numberOf = (v: unknown) => (typeof v === 'string' ? Number(v) : v);
 
 describe('the expected figures on the pinned demo', () => {
   const turns = allCases.flatMap((c) =>
-    c.turns.filter((t) => t.expect?.sql).map((t, i) => [`${c.id} #${i + 1}`, t.expect!] as const),
+    c.turns.flatMap((t, i) => (t.expect?.sql ? [[`${c.id} #${i + 1}`, t.expect] as const] : [])),
   );
 
-  it.each(turns)('%s: its SQL returns every figure it declares, real and plausible', async (_name, expect_) => {
-    const row = (await warehouse.query(expect_.sql ?? '')).rows[0];
-    expect(row).toBeDefined();
-    for (const check of expect_.figures ?? []) {
-      const value = numberOf(row?.[check.column]);
-      expect(typeof value === 'number' && Number.isFinite(value) && value !== 0, check.column).toBe(true);
-      if (check.ratio) expect(Math.abs(value as number)).toBeLessThan(1.5);
-    }
-    for (const column of [expect_.top, expect_.mentions].filter(Boolean) as string[]) {
-      expect(typeof row?.[column] === 'string' && (row[column] as string).length > 0, column).toBe(true);
-    }
-    // A tie at the top would make the expected top item arbitrary.
-    if (expect_.top && row && 'runner_up' in row) expect(numberOf(row.runner_up)).not.toBe(numberOf(row.value));
-    if (expect_.change) expect(numberOf(row?.[expect_.change])).not.toBe(0);
-  });
+  it.each(turns)(
+    '%s: its SQL returns every figure it declares, real and plausible',
+    async (_name, expect_) => {
+      const row = (await warehouse.query(expect_.sql ?? '')).rows[0];
+      expect(row).toBeDefined();
+      for (const check of expect_.figures ?? []) {
+        const value = numberOf(row?.[check.column]);
+        expect(typeof value === 'number' && Number.isFinite(value) && value !== 0, check.column).toBe(true);
+        if (check.ratio) expect(Math.abs(value as number)).toBeLessThan(1.5);
+      }
+      for (const column of [expect_.top, expect_.mentions].filter(Boolean) as string[]) {
+        expect(typeof row?.[column] === 'string' && (row[column] as string).length > 0, column).toBe(true);
+      }
+      // A tie at the top would make the expected top item arbitrary.
+      if (expect_.top && row && 'runner_up' in row)
+        expect(numberOf(row.runner_up)).not.toBe(numberOf(row.value));
+      if (expect_.change) expect(numberOf(row?.[expect_.change])).not.toBe(0);
+    },
+  );
 
   it('has the planted injections in the curated views the assistant reads', async () => {
-    const products = await warehouse.query('SELECT COUNT(*) AS n FROM curated.products WHERE product_name = $1', [PLANTED_PRODUCT]);
-    const promotions = await warehouse.query('SELECT COUNT(*) AS n FROM curated.promotions WHERE promotion_name = $1', [PLANTED_PROMOTION]);
+    const products = await warehouse.query(
+      'SELECT COUNT(*) AS n FROM curated.products WHERE product_name = $1',
+      [PLANTED_PRODUCT],
+    );
+    const promotions = await warehouse.query(
+      'SELECT COUNT(*) AS n FROM curated.promotions WHERE promotion_name = $1',
+      [PLANTED_PROMOTION],
+    );
     expect(Number(products.rows[0]?.n)).toBe(1);
     expect(Number(promotions.rows[0]?.n)).toBeGreaterThan(0);
   });
@@ -89,23 +99,48 @@ const lastMonthRevenue = {
 function fakeRuntime(seen: OpenAssistantRuntimeOptions[]) {
   return async (options: OpenAssistantRuntimeOptions): Promise<AssistantRuntime> => {
     seen.push(options);
-    const compile = { dialect: 'duckdb' as const, clock: options.config.clock, fiscalYearStartMonth: options.config.fiscalYearStartMonth };
+    const compile = {
+      dialect: 'duckdb' as const,
+      clock: options.config.clock,
+      fiscalYearStartMonth: options.config.fiscalYearStartMonth,
+    };
     const compiled = compileQuery(model, lastMonthRevenue, compile);
-    const value = Number((await options.warehouse!.query(compiled.sql, compiled.params)).rows[0]?.revenue);
+    if (!options.warehouse) throw new Error('the evals must hand the runtime their warehouse');
+    const value = Number((await options.warehouse.query(compiled.sql, compiled.params)).rows[0]?.revenue);
     const assistant = createFakeAssistant((request) =>
       request.question === 'rev last month'
         ? {
             text: `Revenue last month was $${Math.round(value).toLocaleString('en-US')}.`,
-            figures: [{ label: 'Revenue', value, formatted: `$${Math.round(value).toLocaleString('en-US')}`, format: 'currency', source: 't1' }],
+            figures: [
+              {
+                label: 'Revenue',
+                value,
+                formatted: `$${Math.round(value).toLocaleString('en-US')}`,
+                format: 'currency',
+                source: 't1',
+              },
+            ],
             provenance: {
-              metrics: [], filters: [], period: null, comparison: null, freshness: [], provider: 'fake', tools: ['query_metrics'],
+              metrics: [],
+              filters: [],
+              period: null,
+              comparison: null,
+              freshness: [],
+              provider: 'fake',
+              tools: ['query_metrics'],
               semanticQueries: [lastMonthRevenue as never],
               sql: [{ text: compiled.sql, params: compiled.params }],
             },
           }
         : { kind: 'clarification', text: 'Which metric do you mean?' },
     );
-    return { assistant, model, ledger: undefined, providerName: 'fake', close: async () => {} } as unknown as AssistantRuntime;
+    return {
+      assistant,
+      model,
+      ledger: undefined,
+      providerName: 'fake',
+      close: async () => {},
+    } as unknown as AssistantRuntime;
   };
 }
 
@@ -113,7 +148,11 @@ describe('shoebox evals', () => {
   it('runs the selected cases at the pinned clock and writes a passing report', async () => {
     const seen: OpenAssistantRuntimeOptions[] = [];
     const { context: ctx, out } = context(dir);
-    const summary = await runEvalsCommand({ only: 'total-rev-abbrev', provider: 'offline', out: 'out-pass' }, ctx, fakeRuntime(seen));
+    const summary = await runEvalsCommand(
+      { only: 'total-rev-abbrev', provider: 'offline', out: 'out-pass' },
+      ctx,
+      fakeRuntime(seen),
+    );
     expect(summary.golden).toEqual({ cases: 1, passed: 1, accuracy: 1 });
     expect(seen[0]?.config.clock.now().toISOString()).toBe('2026-06-30T12:00:00.000Z');
     expect(seen[0]?.config.fiscalYearStartMonth).toBe(2);
@@ -124,7 +163,11 @@ describe('shoebox evals', () => {
 
   it('fails with EVALS_FAILED when a case fails, and the report names it', async () => {
     const { context: ctx } = context(dir);
-    const error = await runEvalsCommand({ only: 'adversarial', provider: 'offline', out: 'out-fail' }, ctx, fakeRuntime([])).catch((e) => e);
+    const error = await runEvalsCommand(
+      { only: 'adversarial', provider: 'offline', out: 'out-fail' },
+      ctx,
+      fakeRuntime([]),
+    ).catch((e) => e);
     expect(isCodedError(error) && error.code).toBe('EVALS_FAILED');
     const report = JSON.parse(readFileSync(path.join(dir, 'out-fail', 'report.json'), 'utf8'));
     expect(report.summary.adversarial.cases).toBe(allCases.length - goldenCases.length);
@@ -134,6 +177,8 @@ describe('shoebox evals', () => {
 
   it('says plainly when the assistant runtime is not built in', async () => {
     const { context: ctx } = context(dir);
-    await expect(runEvalsCommand({ provider: 'offline', out: 'x' }, ctx, undefined)).rejects.toThrow(/needs the assistant runtime/);
+    await expect(runEvalsCommand({ provider: 'offline', out: 'x' }, ctx, undefined)).rejects.toThrow(
+      /needs the assistant runtime/,
+    );
   });
 });

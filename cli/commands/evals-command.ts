@@ -19,7 +19,13 @@ import { openWarehouse } from '../../db/open-warehouse.ts';
 import type { Warehouse } from '../../db/warehouse.ts';
 import { generateDemo } from '../../demo/generate-demo.ts';
 import { allCases } from '../../evals/cases/all-cases.ts';
-import { EVAL_AS_OF, EVAL_FISCAL_YEAR_START_MONTH, EVAL_NOW, EVAL_SCALE, EVAL_SEED } from '../../evals/eval-pins.ts';
+import {
+  EVAL_AS_OF,
+  EVAL_FISCAL_YEAR_START_MONTH,
+  EVAL_NOW,
+  EVAL_SCALE,
+  EVAL_SEED,
+} from '../../evals/eval-pins.ts';
 import { summarizeRun, writeReport } from '../../evals/eval-report.ts';
 import { plantInjections } from '../../evals/plant-injections.ts';
 import { ledgerRowCounts, warehouseRowCounts } from '../../evals/row-counts.ts';
@@ -48,7 +54,11 @@ export async function prepareEvalWarehouse(dir: string): Promise<Warehouse> {
   return warehouse;
 }
 
-export async function runEvalsCommand(options: EvalsOptions, context: CommandContext, openRuntime: OpenRuntime | undefined) {
+export async function runEvalsCommand(
+  options: EvalsOptions,
+  context: CommandContext,
+  openRuntime: OpenRuntime | undefined,
+) {
   if (!openRuntime) {
     throw new CodedError(
       ErrorCode.NotImplemented,
@@ -56,11 +66,14 @@ export async function runEvalsCommand(options: EvalsOptions, context: CommandCon
     );
   }
   const cases = selectCases(allCases, options.only);
-  if (cases.length === 0) throw new CodedError(ErrorCode.BadArgument, `--only ${options.only} matches no case id, shape or tag.`);
+  if (cases.length === 0)
+    throw new CodedError(ErrorCode.BadArgument, `--only ${options.only} matches no case id, shape or tag.`);
   const dir = await mkdtemp(path.join(tmpdir(), 'shoebox-evals-'));
   const now = new Date(EVAL_NOW);
   const clock = fixedClock(now);
-  context.log.info(`evals: building the demo (seed ${EVAL_SEED}, scale ${EVAL_SCALE}, as of ${EVAL_AS_OF})...`);
+  context.log.info(
+    `evals: building the demo (seed ${EVAL_SEED}, scale ${EVAL_SCALE}, as of ${EVAL_AS_OF})...`,
+  );
   const warehouse = await prepareEvalWarehouse(dir);
   const appDb = await openAppDb('pglite:memory:');
   const config = {
@@ -88,7 +101,10 @@ export async function runEvalsCommand(options: EvalsOptions, context: CommandCon
     };
     context.log.info(`evals: ${cases.length} cases through the ${runtime.providerName} assistant...`);
     const run = await runEvals(target, cases, (r) => {
-      if (!r.passed) context.log.info(`evals: FAIL ${r.id}: ${[...r.problems, ...r.turns.flatMap((t) => t.problems)][0] ?? ''}`);
+      if (!r.passed)
+        context.log.info(
+          `evals: FAIL ${r.id}: ${[...r.problems, ...r.turns.flatMap((t) => t.problems)][0] ?? ''}`,
+        );
     });
     const files = await writeReport(run, path.resolve(context.io.cwd, options.out));
     const s = summarizeRun(run);
@@ -98,7 +114,10 @@ export async function runEvalsCommand(options: EvalsOptions, context: CommandCon
     context.print(line('adversarial', s.adversarial));
     context.print(`Wrote ${files.markdown} and ${files.json}`);
     if (s.failed.length) {
-      throw new CodedError(ErrorCode.EvalsFailed, `${s.failed.length} eval case(s) failed: ${s.failed.slice(0, 10).join(', ')}; see ${files.markdown}.`);
+      throw new CodedError(
+        ErrorCode.EvalsFailed,
+        `${s.failed.length} eval case(s) failed: ${s.failed.slice(0, 10).join(', ')}; see ${files.markdown}.`,
+      );
     }
     return s;
   } finally {
@@ -109,16 +128,30 @@ export async function runEvalsCommand(options: EvalsOptions, context: CommandCon
   }
 }
 
-export function registerEvalsCommand(program: Command, context: CommandContext, openRuntime?: OpenRuntime): void {
+export function registerEvalsCommand(
+  program: Command,
+  context: CommandContext,
+  openRuntime?: OpenRuntime,
+): void {
   program
     .command('evals')
     .description('run the golden and adversarial question sets through the assistant and write the report')
-    .option('--only <shape|id|tag>', 'run only the cases of this shape, id or tag ("golden", "adversarial" for a set)')
-    .option('--provider <offline|openai>', 'the offline planner (default) or the configured OpenAI-compatible model', 'offline')
+    .option(
+      '--only <shape|id|tag>',
+      'run only the cases of this shape, id or tag ("golden", "adversarial" for a set)',
+    )
+    .option(
+      '--provider <offline|openai>',
+      'the offline planner (default) or the configured OpenAI-compatible model',
+      'offline',
+    )
     .option('--out <DIR>', 'where to write report.md and report.json', 'evals')
     .action(async (options: { only?: string; provider: string; out: string }) => {
       if (options.provider !== 'offline' && options.provider !== 'openai') {
-        throw new CodedError(ErrorCode.BadArgument, `--provider must be offline or openai, not "${options.provider}".`);
+        throw new CodedError(
+          ErrorCode.BadArgument,
+          `--provider must be offline or openai, not "${options.provider}".`,
+        );
       }
       await runEvalsCommand({ ...options, provider: options.provider }, context, openRuntime);
     });

@@ -12,7 +12,13 @@ export const figs = (...columns: string[]): FigureCheck[] => columns.map((column
 /** A ratio figure (0.125 or 12.5 both pass). */
 export const pct = (column: string): FigureCheck => ({ column, ratio: true });
 
-export function golden(id: string, shape: Shape, question: string, expect: TurnExpectation, as?: CallerName): EvalCase {
+export function golden(
+  id: string,
+  shape: Shape,
+  question: string,
+  expect: TurnExpectation,
+  as?: CallerName,
+): EvalCase {
   return { id, shape, turns: [{ question, expect, ...(as ? { as } : {}) }] };
 }
 
@@ -25,6 +31,10 @@ export function thread(
   return {
     id,
     shape,
-    turns: turns.map(([question, expect, as]) => ({ question, ...(expect ? { expect } : {}), ...(as ? { as } : {}) })),
+    turns: turns.map(([question, expect, as]) => ({
+      question,
+      ...(expect ? { expect } : {}),
+      ...(as ? { as } : {}),
+    })),
   };
 }

@@ -1,6 +1,7 @@
 /** Follow-ups in one thread: the second (and third) turn changes the thread's last question. */
-import { P } from '../eval-pins.ts';
+
 import type { EvalCase } from '../eval-case.ts';
+import { P } from '../eval-pins.ts';
 import { answer, figs, thread } from './case-builders.ts';
 import { L, LEDGER_SOURCE, M, SALES_SOURCE, series, top, totals, versus } from './source-sql.ts';
 
@@ -40,18 +41,27 @@ export const followUpCases: EvalCase[] = [
     ['by product line', best(P.lastYear, 'p.line', M.margin)],
   ]),
   thread('follow-store-swap', 'follow_up', [
-    ['revenue in cordova soho last quarter', sales(P.lastQuarter, M.revenue, "s.store_name = 'Cordova SoHo'")],
+    [
+      'revenue in cordova soho last quarter',
+      sales(P.lastQuarter, M.revenue, "s.store_name = 'Cordova SoHo'"),
+    ],
     ['and cordova buckhead?', sales(P.lastQuarter, M.revenue, "s.store_name = 'Cordova Buckhead'")],
   ]),
   thread('follow-chart-then-filter', 'follow_up', [
-    ['monthly revenue over the last 12 months',
-      answer(series(SALES_SOURCE, P.last12Months, M.revenue), { figures: figs('last_value', 'peak_value') })],
-    ['as a bar chart',
-      answer(series(SALES_SOURCE, P.last12Months, M.revenue), { figures: figs('last_value'), chart: 'bar' })],
-    ['only the online shop',
+    [
+      'monthly revenue over the last 12 months',
+      answer(series(SALES_SOURCE, P.last12Months, M.revenue), { figures: figs('last_value', 'peak_value') }),
+    ],
+    [
+      'as a bar chart',
+      answer(series(SALES_SOURCE, P.last12Months, M.revenue), { figures: figs('last_value'), chart: 'bar' }),
+    ],
+    [
+      'only the online shop',
       answer(series(SALES_SOURCE, P.last12Months, M.revenue, { filter: "c.channel_name = 'Online shop'" }), {
         figures: figs('first_value', 'last_value'),
-      })],
+      }),
+    ],
   ]),
   thread('follow-period-swap', 'follow_up', [
     ['sneaker revenue last month', sales(P.lastMonth, M.revenue, "p.category = 'sneakers'")],
@@ -59,12 +69,25 @@ export const followUpCases: EvalCase[] = [
   ]),
   thread('follow-compare-last-year', 'follow_up', [
     ['revenue year to date', sales(P.ytd, M.revenue)],
-    ['compared with last year?',
-      answer(versus(SALES_SOURCE, P.ytd, P.ytdLastYear, M.revenue), { figures: figs('current', 'previous'), change: 'change' })],
+    [
+      'compared with last year?',
+      answer(versus(SALES_SOURCE, P.ytd, P.ytdLastYear, M.revenue), {
+        figures: figs('current', 'previous'),
+        change: 'change',
+      }),
+    ],
   ]),
   thread('follow-opex-by-account', 'follow_up', [
-    ['operating expenses last month', answer(totals(LEDGER_SOURCE, P.lastMonth, { value: L.opex }), { figures: figs('value') })],
-    ['and by account?',
-      answer(top(LEDGER_SOURCE, P.lastMonth, 'a.account_name', L.net, { filter: L.opexOnly }), { top: 'item', figures: figs('value') })],
+    [
+      'operating expenses last month',
+      answer(totals(LEDGER_SOURCE, P.lastMonth, { value: L.opex }), { figures: figs('value') }),
+    ],
+    [
+      'and by account?',
+      answer(top(LEDGER_SOURCE, P.lastMonth, 'a.account_name', L.net, { filter: L.opexOnly }), {
+        top: 'item',
+        figures: figs('value'),
+      }),
+    ],
   ]),
 ];

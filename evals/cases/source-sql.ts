@@ -103,7 +103,13 @@ export function top(
 }
 
 /** Current, previous, change and change_pct of `expr` between two periods. */
-export function versus(src: Source, current: Period, previous: Period, expr: string, filter?: string): string {
+export function versus(
+  src: Source,
+  current: Period,
+  previous: Period,
+  expr: string,
+  filter?: string,
+): string {
   const one = (p: Period) => `(SELECT ${expr} FROM ${src.from} ${where([within(src.date, p), filter])})`;
   return `SELECT cur AS current, prev AS previous, cur - prev AS change, ${ratio('cur - prev', 'prev')} AS change_pct
     FROM (SELECT ${one(current)} AS cur, ${one(previous)} AS prev) x`;
