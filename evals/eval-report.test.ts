@@ -1,6 +1,6 @@
 /** The report's format: the accuracy tables, each failure with expected, actual and SQL, per-case costs. */
 import { describe, expect, it } from 'vitest';
-import { renderReportMarkdown, reportJson } from './eval-report.ts';
+import { quantile, renderReportMarkdown, reportJson } from './eval-report.ts';
 import type { CaseResult, EvalRun, TurnResult } from './run-evals.ts';
 
 const turn = (over: Partial<TurnResult>): TurnResult => ({
@@ -52,6 +52,15 @@ describe('the eval report', () => {
     expect(md).toContain('| golden | 2 | 1 | 50.0% |');
     expect(md).toContain('| adversarial | 1 | 1 | 100.0% |');
     expect(md).toContain('| total | 2 | 1 | 50.0% |');
+    expect(md).toContain(
+      'Latency per case: p50 12 ms, p95 12 ms, max 12 ms. Model calls: 3; tokens: 900 in, 120 out.',
+    );
+  });
+
+  it('takes quantiles by nearest rank', () => {
+    expect(quantile([5, 1, 3, 2, 4], 0.5)).toBe(3);
+    expect(quantile([5, 1, 3, 2, 4], 0.95)).toBe(5);
+    expect(quantile([], 0.5)).toBe(0);
   });
 
   it('lists each failure with its question, expected and actual figures and SQL, and costs per case', () => {

@@ -21,6 +21,18 @@ export interface EvalSummary {
   adversarial: Tally;
   byShape: Record<string, Tally>;
   failed: string[];
+  /** Per case (all its turns), in milliseconds. */
+  latencyMs: { p50: number; p95: number; max: number };
+  modelCalls: number;
+  inputTokens: number;
+  outputTokens: number;
+}
+
+/** The value at quantile q of the sorted values (nearest rank); 0 for none. */
+export function quantile(values: number[], q: number): number {
+  if (values.length === 0) return 0;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? 0;
 }
 
 const tally = (cases: CaseResult[]): Tally => {
@@ -30,6 +42,8 @@ const tally = (cases: CaseResult[]): Tally => {
 
 export function summarizeRun(run: EvalRun): EvalSummary {
   const shapes = [...new Set(run.cases.map((c) => c.shape))].sort();
+  const latencies = run.cases.map((c) => c.latencyMs);
+  const total = (pick: (c: CaseResult) => number) => run.cases.reduce((n, c) => n + pick(c), 0);
   return {
     provider: run.provider,
     startedAt: run.startedAt,
@@ -38,6 +52,14 @@ export function summarizeRun(run: EvalRun): EvalSummary {
     adversarial: tally(run.cases.filter((c) => c.adversarial)),
     byShape: Object.fromEntries(shapes.map((s) => [s, tally(run.cases.filter((c) => c.shape === s))])),
     failed: run.cases.filter((c) => !c.passed).map((c) => c.id),
+    latencyMs: {
+      p50: quantile(latencies, 0.5),
+      p95: quantile(latencies, 0.95),
+      max: quantile(latencies, 1),
+    },
+    modelCalls: total((c) => c.modelCalls),
+    inputTokens: total((c) => c.inputTokens),
+    outputTokens: total((c) => c.outputTokens),
   };
 }
 
@@ -68,6 +90,9 @@ export function renderReportMarkdown(run: EvalRun): string {
     '# Eval report',
     '',
     `Provider: ${s.provider}. Started ${s.startedAt}.`,
+    '',
+    `Latency per case: p50 ${s.latencyMs.p50} ms, p95 ${s.latencyMs.p95} ms, max ${s.latencyMs.max} ms. ` +
+      `Model calls: ${s.modelCalls}; tokens: ${s.inputTokens} in, ${s.outputTokens} out.`,
     '',
     '| set | cases | passed | accuracy |',
     '| --- | ---: | ---: | ---: |',
