@@ -4,7 +4,8 @@
  * point, a magnitude suffix (K, M, B) or a whole number of 100 or more that is not a year. Dates,
  * years, quarter and fiscal labels (Q3, FY2026, H1) and small counts ("top 5") are not figures.
  */
-const TOKEN = /(?<![\w.])([-+−]?\$?\s?[-+−]?\d[\d,]*(?:\.\d+)?\s?(?:%|[KMBkmb]\b|bn\b)?)/g;
+// Thousands separators only between digits: "$380,451, 60.0%" is two tokens, not "$380,451,".
+const TOKEN = /(?<![\w.])([-+−]?\$?\s?[-+−]?\d(?:,?\d)*(?:\.\d+)?\s?(?:%|[KMBkmb]\b|bn\b)?)/g;
 const DATE = /\b\d{4}-\d{2}(?:-\d{2})?\b/g;
 const LABEL = /\b(?:Q[1-4]|H[12]|FY|W)\s?'?\d{2,4}\b|\b\d{1,2}(?:st|nd|rd|th)\b/gi;
 

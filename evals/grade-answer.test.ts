@@ -179,6 +179,12 @@ describe('gradeAnswer', () => {
 });
 
 describe('findNumbers', () => {
+  it('ends a number before a comma that separates it from the next words', () => {
+    expect(
+      findNumbers('In store led with $380,451, 60.0% in 2026, followed by Online shop ($218,048, 34.4%).'),
+    ).toEqual(['$380,451', '60.0%', '$218,048', '34.4%']);
+  });
+
   it('finds money, percents, separated and large numbers; skips dates, years, labels and small counts', () => {
     expect(
       findNumbers(

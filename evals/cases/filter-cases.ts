@@ -55,7 +55,7 @@ export const filterCases: EvalCase[] = [
   golden(
     'filter-segovia-line',
     'filter',
-    'what did the Segovia line make last year?',
+    'what were sales of the Segovia line last year?',
     sales(P.lastYear, M.revenue, "p.line = 'Segovia'"),
   ),
   golden(

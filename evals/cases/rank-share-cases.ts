@@ -89,7 +89,7 @@ export const rankCases: EvalCase[] = [
   golden(
     'rank-return-reasons',
     'rank',
-    'top return reasons last year',
+    'top return reasons by pairs returned last year',
     answer(top(RETURNS_SOURCE, P.lastYear, 't.reason', M.unitsReturned), {
       top: 'item',
       figures: figs('value'),
