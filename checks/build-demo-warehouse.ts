@@ -12,8 +12,15 @@ import { applyWarehouseSchema, transformWarehouse } from '../glue/transform-ware
 
 export const DEMO_FISCAL_YEAR_START_MONTH = 2;
 
-/** Loads the demo files in `demoDir` (from generateDemo) into `warehouse` and builds the star schema. */
-export async function buildDemoWarehouse(warehouse: Warehouse, demoDir: string): Promise<void> {
+/**
+ * Loads the demo files in `demoDir` (from generateDemo) into `warehouse` and builds the star schema.
+ * `beforeTransform` may change the raw tables first (the evals plant prompt injections there).
+ */
+export async function buildDemoWarehouse(
+  warehouse: Warehouse,
+  demoDir: string,
+  options: { beforeTransform?: (warehouse: Warehouse) => Promise<void> } = {},
+): Promise<void> {
   for (const [schema, specs] of [
     ['erp', erpTables],
     ['ledger_raw', ledgerTables],
@@ -21,6 +28,7 @@ export async function buildDemoWarehouse(warehouse: Warehouse, demoDir: string):
     const files = specs.map((spec) => ({ spec, path: join(demoDir, tableFile(spec)) }));
     await loadRawTables(warehouse, files, { schema, fingerprint: 'test', source: schema });
   }
+  await options.beforeTransform?.(warehouse);
   await applyWarehouseSchema(warehouse, { fiscalYearStartMonth: DEMO_FISCAL_YEAR_START_MONTH });
   await transformWarehouse(warehouse);
 }

@@ -50,6 +50,8 @@ export const ErrorCode = {
   ModelAborted: 'MODEL_ABORTED',
   NotImplemented: 'NOT_IMPLEMENTED',
   BenchmarkTargetMissed: 'BENCHMARK_TARGET_MISSED',
+  // Evals (issue #10): a run with failing cases, for a non-zero exit.
+  EvalsFailed: 'EVALS_FAILED',
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

@@ -23,8 +23,4 @@ export function registerLaterCommands(program: Command, _context: CommandContext
     .command('slack')
     .description('start the Slack app in Socket Mode or HTTP mode (arrives with the Slack app)')
     .action(() => notYet('`shoebox slack` (the Slack app)'));
-  program
-    .command('evals')
-    .description('run the golden and adversarial question sets and write the report (arrives with the evals)')
-    .action(() => notYet('`shoebox evals` (the eval suite)'));
 }

@@ -6,6 +6,7 @@ import { registerBenchCommand } from './bench-command.ts';
 import { registerConfigCommand } from './config-command.ts';
 import { registerDemoCommand } from './demo-command.ts';
 import { registerEtlCommand } from './etl-command.ts';
+import { registerEvalsCommand } from './evals-command.ts';
 import { registerGenerateCommand } from './generate-command.ts';
 import { registerLaterCommands } from './later-commands.ts';
 import { registerLedgerCommand } from './ledger-command.ts';
@@ -26,5 +27,7 @@ export function registerCommands(program: Command, context: CommandContext): voi
   registerLaterCommands(program, context);
   registerLedgerCommand(program, context);
   registerBenchCommand(program, context);
+  // The runtime opener (assistant/open-assistant-runtime.ts) is passed here once the assistant is merged.
+  registerEvalsCommand(program, context);
   registerConfigCommand(program, context);
 }
