@@ -9,7 +9,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ErrorCode } from '../core/coded-error.ts';
 import { readManifest } from '../demo/manifest.ts';
-import { dataFreshness } from '../glue/data-freshness.ts';
+import { dataFreshness } from '../db/data-freshness.ts';
 import { acquireRunLock } from '../glue/pipeline/run-lock.ts';
 import { changeTheErp } from './etl-erp-changes.ts';
 import {

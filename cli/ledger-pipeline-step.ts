@@ -15,7 +15,7 @@ import { ensureEtlMeta, readWatermarks } from '../glue/pipeline/etl-meta.ts';
 import { type PipelineRunResult, runPipeline } from '../glue/pipeline/run-pipeline.ts';
 import { createLedgerDbSource } from '../glue/sources/ledger-db-source.ts';
 import { LEDGER_SOURCE_TABLES } from '../glue/sources/ledger-source-tables.ts';
-import { LEDGER_RAW_SCHEMA } from '../glue/sources/raw-schema.ts';
+import { LEDGER_RAW_SCHEMA } from '../db/raw-schema.ts';
 import type { StagingArea } from '../glue/staging/staging-area.ts';
 import type { OnWarehouseProgress } from '../glue/warehouse-progress.ts';
 import { importLedgerCsv } from '../ledger/import-ledger-csv.ts';

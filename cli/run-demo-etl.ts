@@ -15,7 +15,7 @@ import { lastLoadedFingerprint, recordLoad } from '../glue/load-raw-tables.ts';
 import { clearTransformPending, transformPending } from '../glue/pipeline/etl-meta.ts';
 import { type PipelineRunResult, runPipeline } from '../glue/pipeline/run-pipeline.ts';
 import { openExtractSource } from '../glue/sources/open-extract-source.ts';
-import { LEDGER_RAW_SCHEMA } from '../glue/sources/raw-schema.ts';
+import { LEDGER_RAW_SCHEMA } from '../db/raw-schema.ts';
 import { openStagingArea } from '../glue/staging/open-staging-area.ts';
 import type { CommandContext } from './command-context.ts';
 import { LEDGER_SOURCE, runLedgerPipeline } from './ledger-pipeline-step.ts';

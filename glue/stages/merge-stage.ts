@@ -8,7 +8,7 @@
 import type { SqlStatement, Warehouse } from '../../db/warehouse.ts';
 import { faultPoint } from '../pipeline/fault-points.ts';
 import type { SourceTable } from '../sources/extract-source.ts';
-import { rawSchemaOf } from '../sources/raw-schema.ts';
+import { rawSchemaOf } from '../../db/raw-schema.ts';
 import type { ExtractedTable } from './extract-stage.ts';
 import { columnDdl, stageTable } from './table-ddl.ts';
 

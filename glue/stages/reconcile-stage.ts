@@ -7,7 +7,7 @@ import { CodedError, ErrorCode } from '../../core/coded-error.ts';
 import type { Warehouse } from '../../db/warehouse.ts';
 import { faultPoint } from '../pipeline/fault-points.ts';
 import type { ExtractSource, ReconcileFigure } from '../sources/extract-source.ts';
-import { rawSchemaOf } from '../sources/raw-schema.ts';
+import { rawSchemaOf } from '../../db/raw-schema.ts';
 import { sourceFiguresSql } from '../sources/source-figures-sql.ts';
 
 export interface Mismatch {
