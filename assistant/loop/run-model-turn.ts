@@ -79,7 +79,10 @@ export async function* runModelTurn(input: {
       content: text,
       toolCalls: calls.map(({ id, name, argumentsJson }) => ({ id, name, argumentsJson })),
     });
-    if (calls.length === 0) return { text, results, messages: turn };
+    if (calls.length === 0) {
+      yield* chartIfMissing(results, tools, ctx, deps);
+      return { text, results, messages: turn };
+    }
     for (const call of calls) {
       let result: ToolResult;
       const tool = call.error ? undefined : findTool(call.name, tools);
@@ -111,4 +114,19 @@ export async function* runModelTurn(input: {
     'Sorry, that took more steps than I am allowed for one question. Try asking for one figure at a time.',
     { details: { maxModelCalls: limits.maxModelCalls } },
   );
+}
+
+/** The model answered from a query without drawing it: draw it, as a confident plan would. */
+async function* chartIfMissing(
+  results: ToolResult[],
+  tools: readonly AnyTool[],
+  ctx: ToolContext,
+  deps: AssistantDeps,
+): AsyncGenerator<AnswerEvent, void> {
+  const query = results.find((r) => r.ok && r.tool === 'query_metrics');
+  const chart = findTool('make_chart', tools);
+  if (!query?.ok || !chart || results.some((r) => r.ok && r.tool === 'make_chart')) return;
+  yield { type: 'status', message: statusFor('make_chart', undefined, deps.model) };
+  const drawn = await runTool(chart, { result_id: query.content.result_id, kind: null, title: null }, ctx);
+  if (drawn.ok) results.push(drawn);
 }
