@@ -5,6 +5,7 @@
 import type { SemanticLayerModel } from '../../semantic-layer/model/semantic-layer-model.ts';
 import type { DimensionBreakdown } from '../../tools/member-contributions.ts';
 import type { FigureCollector } from './figure-collector.ts';
+import { isSensibleChange } from './format-figure.ts';
 import { dimensionLabel, metricFormat, metricLabel } from './member-labels.ts';
 import { periodLabel } from './period-words.ts';
 
@@ -36,10 +37,9 @@ export function describeExplain(
   const now = figures.add(record.current.value, format, `${label}, ${to}`, source);
   if (record.change === 0) return `${label} did not change: it was ${now} in ${to}, as in ${from}.`;
   const moved = figures.add(Math.abs(record.change), format, `${label} change`, source);
-  const pct =
-    record.baseline.value === 0
-      ? ''
-      : ` (${figures.change(record.change / record.baseline.value, `${label} change`, source)})`;
+  const ratio = record.change / Math.abs(record.baseline.value);
+  // A zero (or denormal) baseline has no meaningful relative change: say none.
+  const pct = isSensibleChange(ratio) ? ` (${figures.change(ratio, `${label} change`, source)})` : '';
   const first = `${label} ${record.change > 0 ? 'rose' : 'fell'} by ${moved}${pct} from ${from} to ${to}, to ${now}.`;
   const best = record.breakdowns[0];
   const leaders =
@@ -47,7 +47,7 @@ export function describeExplain(
   if (!best || leaders.length === 0) return first;
   const names = leaders.map(
     (m) =>
-      `${m.member} (${m.change > 0 ? '+' : '-'}${figures.add(Math.abs(m.change), format, `${label} change, ${m.member}`, source)})`,
+      `${m.member} (${m.change > 0 ? 'up' : 'down'} ${figures.add(Math.abs(m.change), format, `${label} change, ${m.member}`, source)})`,
   );
   const dim = dimensionLabel(model, best.dimension).toLowerCase();
   const explained =

@@ -78,3 +78,8 @@ export function roundingOf(text: string): number {
   const scale = unit === 'B' ? 1e9 : unit === 'M' ? 1e6 : unit === 'k' ? 1e3 : unit === '%' ? 0.01 : 1;
   return (step * scale) / 2 + 1e-9;
 }
+
+/** A relative change worth stating: finite and under 1000x (a near-zero baseline makes noise). */
+export function isSensibleChange(fraction: number | null): fraction is number {
+  return fraction !== null && Number.isFinite(fraction) && Math.abs(fraction) < 1000;
+}

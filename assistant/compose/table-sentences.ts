@@ -8,6 +8,7 @@ import type { SemanticLayerModel } from '../../semantic-layer/model/semantic-lay
 import type { ArtifactColumn, TableArtifact } from '../../tools/artifact-store.ts';
 import type { PlanIntent } from '../planner/plan.ts';
 import type { FigureCollector } from './figure-collector.ts';
+import { isSensibleChange } from './format-figure.ts';
 import { dimensionLabel, metricLabel } from './member-labels.ts';
 import { datesInWords, periodLabel } from './period-words.ts';
 
@@ -56,8 +57,8 @@ function totalSentence(t: TableArtifact, metric: ArtifactColumn, words: TableWor
   const pct = num(row[`${metric.name}_change_pct`]);
   if (previous !== null && words.comparison) {
     const before = words.figures.add(previous, metric.format, `${label}, ${words.comparison}`, t.id);
-    if (pct !== null && pct !== 0) {
-      const change = words.figures.change(pct, `${label} change`, t.id);
+    if (isSensibleChange(pct) && pct !== 0) {
+      const change = words.figures.add(Math.abs(pct), 'percent', `${label} change`, t.id);
       sentence += `, ${pct > 0 ? 'up' : 'down'} ${change} on ${words.comparison} (${before})`;
     } else sentence += `, against ${before} in ${words.comparison}`;
   }
@@ -120,7 +121,7 @@ function rankSentence(
   const followers = rest.slice(0, 2).map((row) => `${name(row)} (${fig(row)})`);
   if (followers.length > 0) sentence += `, followed by ${followers.join(' and ')}`;
   const pct = num(lead[`${metric.name}_change_pct`]);
-  if (pct !== null && words.comparison)
+  if (isSensibleChange(pct) && words.comparison)
     sentence += `; ${name(lead)} was ${words.figures.change(pct, `${label} change, ${name(lead)}`, t.id)} on ${words.comparison}`;
   return `${sentence}.`;
 }

@@ -19,7 +19,7 @@ const DATE_PATTERNS = [
   new RegExp(`\\b${MONTH} \\d{4}\\b`, 'g'),
   /\b(?:19|20)\d{2}\b(?![.,]?\d)/g,
 ];
-const NUMBER = /[+-]?[$€£]?\d[\d,]*(?:\.\d+)?(?:[MBk%]|(?= ?(?:million|billion)))?/g;
+const NUMBER = /[+-]?[$€£]?\d(?:[\d,]*\d)?(?:\.\d+)?(?:[MBk%]|(?= ?(?:million|billion)))?/g;
 
 export interface TextNumbers {
   /** Number tokens, in order, e.g. "$1.23M", "+8.2%", "4,210". */
@@ -60,9 +60,12 @@ export function artifactNumbers(artifact: ToolArtifact): number[] {
 /** String cells of the artifacts (names that may contain digits). */
 export function artifactNames(artifacts: readonly ToolArtifact[]): string[] {
   const out = new Set<string>();
-  for (const a of artifacts)
-    if (a.kind === 'table')
-      for (const row of a.rows) for (const v of Object.values(row)) if (typeof v === 'string') out.add(v);
+  const walk = (value: unknown, depth: number) => {
+    if (typeof value === 'string') out.add(value);
+    else if (depth < 6 && value && typeof value === 'object' && !Buffer.isBuffer(value))
+      for (const v of Object.values(value)) walk(v, depth + 1);
+  };
+  for (const a of artifacts) walk(a.kind === 'table' ? a.rows : a.kind === 'record' ? a.data : null, 0);
   return [...out];
 }
 
@@ -70,7 +73,7 @@ export function artifactNames(artifacts: readonly ToolArtifact[]): string[] {
 export function tokenMatches(token: string, value: number): boolean {
   const stated = parseFigure(token);
   if (!Number.isFinite(stated)) return false;
-  const tolerance = roundingOf(token) * 1.0001;
+  const tolerance = roundingOf(token) * 1.0001 + Math.abs(value) * 1e-9;
   if (Math.abs(stated - value) <= tolerance) return true;
   // "+8.2%" for a change and "8.2%" for a share of 0.082 both read the fraction; "4.0%" may also be a 4.0 stored as percent points.
   return token.endsWith('%') && Math.abs(stated * 100 - value) <= tolerance * 100;
