@@ -165,6 +165,7 @@ function compose(artifact: ToolArtifact): ComposedAnswer {
 
 function periodsOf(artifact: ToolArtifact): { start: string; end: string }[] {
   if (artifact.kind === 'table') return artifact.period ? [artifact.period] : [];
+  if (artifact.kind !== 'record') return [];
   const data = artifact.data as {
     current?: { period: { start: string; end: string } };
     baseline?: { period: { start: string; end: string } };
