@@ -3,8 +3,9 @@
  * (meta.etl_runs, meta.etl_tables): what `shoebox etl status` prints and what the assistant
  * quotes with an answer ("data as of ...").
  */
-import type { Warehouse } from './warehouse.ts';
+
 import { rawSchemaOf } from './raw-schema.ts';
+import type { Warehouse } from './warehouse.ts';
 
 export interface TableFreshness {
   source: string;

@@ -95,7 +95,7 @@ describe('the model loop', () => {
     expect(second.map((m) => m.role)).toEqual(['system', 'user', 'assistant', 'tool']);
     expect(second[0]?.content).toMatch(/never write SQL/i);
     expect(JSON.parse(second[3]?.content ?? '{}').result_id).toBe('result_1');
-    const tools = (standIn.requests[0]?.body.tools as { function: { name: string } }[]).map(
+    const tools = ((standIn.requests[0]?.body.tools ?? []) as { function: { name: string } }[]).map(
       (t) => t.function.name,
     );
     expect(tools).not.toContain('draft_transaction');
@@ -121,7 +121,7 @@ describe('the model loop', () => {
     ]);
     expect(answer.kind).toBe('answer');
     expect(answer.figures[0]?.value).toBe(revenue);
-    const fed = (standIn.requests[1]?.body.messages as { role: string; content: string }[]).at(-1);
+    const fed = ((standIn.requests[1]?.body.messages ?? []) as { role: string; content: string }[]).at(-1);
     expect(fed?.role).toBe('tool');
     expect(fed?.content).toMatch(/not valid JSON/);
   });
@@ -133,7 +133,7 @@ describe('the model loop', () => {
     ]);
     expect(answer.kind).toBe('clarification');
     expect(answer.figures).toEqual([]);
-    const fed = (standIn.requests[1]?.body.messages as { role: string; content: string }[]).at(-1);
+    const fed = ((standIn.requests[1]?.body.messages ?? []) as { role: string; content: string }[]).at(-1);
     expect(fed?.content).toMatch(/There is no tool named \\?"run_sql\\?"/);
     expect((await kit.warehouse.query('SELECT COUNT(*) AS n FROM fx.orders')).rows[0]?.n).toBeGreaterThan(0);
   });
