@@ -99,6 +99,34 @@ describe('the assistant runtime on the Cordova demo', () => {
       expect(stolen.kind).toBe('refusal');
       expect(stolen.threadId).not.toBe(answer.threadId);
       expect(stolen.text).not.toContain('revenue last quarter');
+      // refresh() re-reads the value index and the verified queries saved from feedback.
+      const planner = second.planner;
+      await second.stores.verifiedQueries.add({
+        question: 'Revenue by region last quarter',
+        query: {
+          metrics: ['revenue'],
+          dimensions: [],
+          time: null,
+          filters: [],
+          compare: null,
+          share_of_total: false,
+          include_others: false,
+          order: [],
+          limit: 10,
+        },
+        createdBy: 'admin',
+        fromFeedbackId: null,
+      });
+      await second.refresh();
+      expect(second.planner).not.toBe(planner);
+      await expect(
+        second.stores.verifiedQueries.add({
+          question: 'nope',
+          query: { metrics: ['no_such_metric'] } as never,
+          createdBy: 'admin',
+          fromFeedbackId: null,
+        }),
+      ).rejects.toMatchObject({ code: expect.stringMatching(/^SEMANTIC_/) });
     } finally {
       await second.close();
     }
@@ -132,6 +160,10 @@ describe('the assistant runtime on the Cordova demo', () => {
       '%s is answered politely, with no write, no raw SQL and no figure',
       async (_name, question) => {
         const before = await ledgerCounts(runtime);
+        // The app database is the ledger's (one PGlite handle): its tables are visible and counted.
+        expect(Object.keys(before)).toEqual(
+          expect.arrayContaining(['ledger_drafts', 'ledger_entries', 'ledger_postings']),
+        );
         spy.queries.length = 0;
         const answer: Answer = await runtime.assistant.answer({ threadId: null, question, caller: ana });
         expect(['refusal', 'clarification', 'help']).toContain(answer.kind);
