@@ -150,6 +150,46 @@ describe('the model loop', () => {
     expect(standIn.remaining()).toBe(1);
   });
 
+  it("sends the thread's earlier turns to the model, and drops the oldest beyond the budget", async () => {
+    const standIn = await startOpenAiStandIn([
+      { kind: 'text', chunks: ['Which store do you mean?'] },
+      { kind: 'text', chunks: ['Noted, no figures yet.'] },
+      { kind: 'text', chunks: ['Still none.'] },
+    ]);
+    open.push(standIn);
+    const provider = createOpenAiProvider({
+      apiKey: 'k',
+      baseUrl: standIn.baseUrl,
+      model: 'm',
+      maxRetries: 0,
+    });
+    const assistant = kit.build(
+      scriptedPlanner(() => CLARIFY),
+      provider,
+      { limits: { historyChars: 60 } },
+    );
+    const first = await collect(assistant, 'how is the big store doing?', analyst);
+    await collect(assistant, 'the one in the north', analyst, first.answer.threadId);
+    await collect(assistant, 'and the other one?', analyst, first.answer.threadId);
+    const sent = (i: number) =>
+      ((standIn.requests[i]?.body.messages ?? []) as { role: string; content: string }[])
+        .filter((m) => m.role !== 'system')
+        .map((m) => m.content);
+    expect(sent(1)).toEqual([
+      'how is the big store doing?',
+      'Which store do you mean?',
+      'the one in the north',
+    ]);
+    // 60 characters hold only the last turn: the first is dropped whole.
+    expect(sent(2)).toEqual(['the one in the north', 'Noted, no figures yet.', 'and the other one?']);
+  });
+
+  const WORDS: Record<string, RegExp> = {
+    MODEL_RATE_LIMITED: /^The language model is busy \(rate limited\); try again in 1 s\.$/,
+    MODEL_UNAVAILABLE: /^The language model is unavailable \(HTTP 500 after 2 attempts\)/,
+    MODEL_TIMEOUT: /(did not answer within 300 ms|took too long)/,
+    MODEL_CONTEXT_TOO_LONG: /start a new thread/,
+  };
   const failures: [string, ScriptStep[], string, Record<string, number>?][] = [
     [
       '429 with retry-after, still busy',
@@ -200,7 +240,7 @@ describe('the model loop', () => {
     async (_name, script, code, options) => {
       const { answer, events } = await ask(script, options);
       expect(answer).toMatchObject({ kind: 'error', figures: [], table: null, error: { code } });
-      expect(answer.text.length).toBeGreaterThan(10);
+      expect(answer.text).toMatch(WORDS[code] ?? /^$/);
       expect(events.at(-1)?.type).toBe('answer');
       expectNoDataFigure(answer.text);
       expect(kit.logLines.some((l) => l.includes(answer.error?.referenceId ?? '?') && l.includes(code))).toBe(
