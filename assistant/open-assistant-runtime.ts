@@ -27,7 +27,7 @@ import { DEFAULT_TOOL_LIMITS, type ToolContext } from '../tools/tool.ts';
 import type { AssistantRuntime, OpenAssistantRuntimeOptions } from './assistant-runtime.ts';
 import { createAssistant } from './loop/create-assistant.ts';
 import { createAppStores } from './memory/open-app-stores.ts';
-import { createOfflinePlanner } from './planner/offline-planner.ts';
+import { createOfflinePlanner } from './planner/create-offline-planner.ts';
 import type { Planner } from './planner/plan.ts';
 import type { ModelProvider } from './providers/model-provider.ts';
 import { openAiProviderFromConfig } from './providers/openai-provider.ts';
