@@ -264,7 +264,7 @@ describe('sentence shapes', () => {
       { start: '2025-03-01', end: '2025-03-31' },
     );
     expect(compose(rank).text).toBe(
-      'Lisbon Chiado led with $52,310 in March 2025, followed by Porto ($41,000) and Braga ($99.50).',
+      'Lisbon Chiado led revenue with $52,310 in March 2025, followed by Porto ($41,000) and Braga ($99.50).',
     );
     const trend = table(
       [

@@ -53,6 +53,6 @@ export function describeExplain(
   const explained =
     best.topExplains === null
       ? ''
-      : `; the top ${dim} members explain ${figures.add(best.topExplains, 'percent', `Share of the change explained`, source)} of it`;
+      : `; the top ${dim} values explain ${figures.add(best.topExplains, 'percent', `Share of the change explained`, source)} of the change`;
   return `${first} By ${dim}, most of the move came from ${names.join(' and ')}${explained}.`;
 }

@@ -114,15 +114,16 @@ function rankSentence(
     const part = share ? num(row[share.name]) : null;
     return part === null
       ? value
-      : `${value}, ${words.figures.add(part, 'percent', `Share of ${label.toLowerCase()}, ${name(row)}`, t.id)}`;
+      : `${value}, ${words.figures.add(part, 'percent', `Share of ${label.toLowerCase()}, ${name(row)}`, t.id)} of the total`;
   };
   const lowest = (t.query as { order?: { direction?: string }[] }).order?.[0]?.direction === 'asc';
-  let sentence = `${name(lead)} ${lowest ? 'was lowest' : 'led'} with ${fig(lead)}${periodClause(t)}`;
+  const what = label.toLowerCase();
+  let sentence = `${name(lead)} ${lowest ? `had the lowest ${what}` : `led ${what}`} with ${fig(lead)}${periodClause(t)}`;
   const followers = rest.slice(0, 2).map((row) => `${name(row)} (${fig(row)})`);
   if (followers.length > 0) sentence += `, followed by ${followers.join(' and ')}`;
   const pct = num(lead[`${metric.name}_change_pct`]);
   if (isSensibleChange(pct) && words.comparison)
-    sentence += `; ${name(lead)} was ${words.figures.change(pct, `${label} change, ${name(lead)}`, t.id)} on ${words.comparison}`;
+    sentence += `; ${name(lead)} was ${pct >= 0 ? 'up' : 'down'} ${words.figures.add(Math.abs(pct), 'percent', `${label} change, ${name(lead)}`, t.id)} on ${words.comparison}`;
   return `${sentence}.`;
 }
 

@@ -88,7 +88,7 @@ describe('a confident plan', () => {
       `SELECT s.store_name, SUM(o.amount) AS revenue FROM fx.orders o LEFT JOIN fx.stores s ON s.store_id = o.store_id
         WHERE o.order_date BETWEEN DATE '2024-07-01' AND DATE '2024-09-30' GROUP BY 1 ORDER BY 2 DESC`,
     );
-    expect(answer.text.startsWith(`${rows[0]?.store_name} led with `)).toBe(true);
+    expect(answer.text.startsWith(`${rows[0]?.store_name} led revenue with `)).toBe(true);
     expect(answer.figures[0]?.value).toBeCloseTo(Number(rows[0]?.revenue), 2);
     expect(answer.table?.rows.length).toBe(rows.length);
     expect(answer.table?.columns.map((c) => c.label)).toEqual(['Store name', 'Revenue']);
