@@ -4,10 +4,10 @@
  */
 import path from 'node:path';
 import { isoDate } from '../core/clock.ts';
+import { lastSuccessfulRunAt } from '../db/data-freshness.ts';
 import type { Warehouse } from '../db/warehouse.ts';
 import type { DemoManifest, GenerateDemoOptions } from '../demo/generate-demo.ts';
 import { readManifest } from '../demo/manifest.ts';
-import { lastSuccessfulRunAt } from '../glue/data-freshness.ts';
 import type { PipelineRunResult } from '../glue/pipeline/run-pipeline.ts';
 import type { StatusReport } from '../web/status-report.ts';
 import type { CommandContext } from './command-context.ts';

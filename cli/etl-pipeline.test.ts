@@ -8,8 +8,8 @@ import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ErrorCode } from '../core/coded-error.ts';
+import { dataFreshness } from '../db/data-freshness.ts';
 import { readManifest } from '../demo/manifest.ts';
-import { dataFreshness } from '../glue/data-freshness.ts';
 import { acquireRunLock } from '../glue/pipeline/run-lock.ts';
 import { changeTheErp } from './etl-erp-changes.ts';
 import {

@@ -1,5 +1,5 @@
 /** `shoebox etl status` as text: one block per source, one line per table. */
-import type { DataFreshness } from '../glue/data-freshness.ts';
+import type { DataFreshness } from '../db/data-freshness.ts';
 
 export function formatFreshness(freshness: DataFreshness): string {
   if (freshness.sources.length === 0 && freshness.files.length === 0)

@@ -52,6 +52,13 @@ export const ErrorCode = {
   BenchmarkTargetMissed: 'BENCHMARK_TARGET_MISSED',
   // Evals (issue #10): a run with failing cases, for a non-zero exit.
   EvalsFailed: 'EVALS_FAILED',
+  // The assistant's loop, memory and `shoebox ask` (issue #6, parts 4 and 6):
+  ThreadNotFound: 'THREAD_NOT_FOUND',
+  FeedbackAnswerNotFound: 'FEEDBACK_ANSWER_NOT_FOUND',
+  AssistantStepLimit: 'ASSISTANT_STEP_LIMIT',
+  AssistantToolFailed: 'ASSISTANT_TOOL_FAILED',
+  AssistantFailed: 'ASSISTANT_FAILED',
+  WarehouseNotLoaded: 'WAREHOUSE_NOT_LOADED',
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

@@ -1,6 +1,6 @@
 /** search_catalog, list_dimension_values, make_chart and data_freshness over the trap fixture on DuckDB. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readRawLoadFreshness } from '../db/read-raw-load-freshness.ts';
+import { readLoadFreshness } from '../db/data-freshness.ts';
 import type { ChartArtifact } from './artifact-store.ts';
 import { dataFreshnessTool } from './data-freshness-tool.ts';
 import { listDimensionValuesTool } from './list-dimension-values-tool.ts';
@@ -143,16 +143,16 @@ describe('data_freshness', () => {
     ]);
   });
 
-  it('reads meta.raw_loads through the default db reader', async () => {
-    expect(await readRawLoadFreshness(fixture.warehouse)).toEqual([]);
+  it('reads the pipeline runs (meta.etl_runs) through the db reader, successful runs only', async () => {
+    expect(await readLoadFreshness(fixture.warehouse)).toEqual([]);
     await fixture.warehouse.execute('CREATE SCHEMA IF NOT EXISTS meta');
     await fixture.warehouse.execute(
-      'CREATE TABLE meta.raw_loads (source VARCHAR(64), fingerprint VARCHAR(128), table_count INTEGER, loaded_at TIMESTAMP)',
+      'CREATE TABLE meta.etl_runs (run_id VARCHAR(40), source VARCHAR(64), mode VARCHAR(16), started_at TIMESTAMP, ended_at TIMESTAMP, status VARCHAR(16), rows_json VARCHAR(4000), watermarks_json VARCHAR(4000), error VARCHAR(4000))',
     );
     await fixture.warehouse.execute(
-      "INSERT INTO meta.raw_loads VALUES ('erp', 'a', 3, TIMESTAMP '2025-03-14 01:00:00'), ('erp', 'b', 3, TIMESTAMP '2025-03-15 01:30:00'), ('ledger', 'c', 2, TIMESTAMP '2025-03-13 00:00:00')",
+      "INSERT INTO meta.etl_runs (run_id, source, ended_at, status) VALUES ('a', 'erp', TIMESTAMP '2025-03-14 01:00:00', 'succeeded'), ('b', 'erp', TIMESTAMP '2025-03-15 01:30:00', 'succeeded'), ('x', 'erp', TIMESTAMP '2025-03-15 01:50:00', 'failed'), ('c', 'ledger', TIMESTAMP '2025-03-13 00:00:00', 'succeeded')",
     );
-    const reader = { ...ctx, freshness: () => readRawLoadFreshness(fixture.warehouse) };
+    const reader = { ...ctx, freshness: () => readLoadFreshness(fixture.warehouse) };
     const fresh = content(await runTool(dataFreshnessTool, {}, reader));
     expect(fresh.sources).toEqual([
       { source: 'erp', last_loaded_at: '2025-03-15T01:30:00.000Z', hours_ago: 10.5 },

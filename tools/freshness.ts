@@ -1,7 +1,7 @@
 /**
  * Data freshness: when each source was last loaded successfully. The tools take it as a callback
  * in their context so that the pipeline (which owns meta.etl_runs) can supply the real reader;
- * db/read-raw-load-freshness.ts is the default, over meta.raw_loads.
+ * db/data-freshness.ts readLoadFreshness is the reader, over meta.etl_runs and meta.loaded_files.
  */
 export interface SourceFreshness {
   source: string;

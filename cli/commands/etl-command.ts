@@ -4,7 +4,7 @@
  * `shoebox etl status [--json]`: per source and table, the last successful load, rows and lag.
  */
 import type { Command } from 'commander';
-import { dataFreshness } from '../../glue/data-freshness.ts';
+import { dataFreshness } from '../../db/data-freshness.ts';
 import { readSqlServerTables } from '../../glue/sources/sqlserver-contracts.ts';
 import type { CommandContext } from '../command-context.ts';
 import { formatFreshness } from '../format-freshness.ts';

@@ -15,11 +15,6 @@ function notYet(what: string): never {
 
 export function registerLaterCommands(program: Command, _context: CommandContext): void {
   program
-    .command('ask')
-    .description('ask a question about the business and print the answer (arrives with the assistant)')
-    .argument('<question...>', 'the question, e.g. "revenue by region last quarter"')
-    .action(() => notYet('`shoebox ask` (the assistant)'));
-  program
     .command('slack')
     .description('start the Slack app in Socket Mode or HTTP mode (arrives with the Slack app)')
     .action(() => notYet('`shoebox slack` (the Slack app)'));

@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import { loadSemanticModel } from '../../semantic-layer/validate/validate-semantic-model.ts';
 import type { CommandContext } from '../command-context.ts';
+import { registerAskCommand } from './ask-command.ts';
 import { registerBenchCommand } from './bench-command.ts';
 import { registerConfigCommand } from './config-command.ts';
 import { registerDemoCommand } from './demo-command.ts';
@@ -21,6 +22,7 @@ export function registerCommands(program: Command, context: CommandContext): voi
   registerEtlCommand(program, context);
   registerLoadCommand(program, context);
   registerServeCommand(program, context);
+  registerAskCommand(program, context);
   addCompileCommand(registerSemanticCommand(program, context), context, async (dir) =>
     loadSemanticModel(dir),
   );

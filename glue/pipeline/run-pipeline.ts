@@ -5,9 +5,9 @@
  */
 import { randomBytes } from 'node:crypto';
 import { messageOf } from '../../core/coded-error.ts';
+import { rawSchemaOf } from '../../db/raw-schema.ts';
 import type { Warehouse } from '../../db/warehouse.ts';
 import type { ExtractSource } from '../sources/extract-source.ts';
-import { rawSchemaOf } from '../sources/raw-schema.ts';
 import { extractStage } from '../stages/extract-stage.ts';
 import { loadStage } from '../stages/load-stage.ts';
 import { ensureRawTables, mergeStage } from '../stages/merge-stage.ts';

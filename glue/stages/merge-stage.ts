@@ -5,10 +5,11 @@
  * the old tables and old watermarks, so the rerun extracts the same rows again; after it, the
  * new ones. A full run replaces each table's contents instead.
  */
+
+import { rawSchemaOf } from '../../db/raw-schema.ts';
 import type { SqlStatement, Warehouse } from '../../db/warehouse.ts';
 import { faultPoint } from '../pipeline/fault-points.ts';
 import type { SourceTable } from '../sources/extract-source.ts';
-import { rawSchemaOf } from '../sources/raw-schema.ts';
 import type { ExtractedTable } from './extract-stage.ts';
 import { columnDdl, stageTable } from './table-ddl.ts';
 

@@ -4,10 +4,10 @@
  * the run with a report naming the table, the day, the figure and both values.
  */
 import { CodedError, ErrorCode } from '../../core/coded-error.ts';
+import { rawSchemaOf } from '../../db/raw-schema.ts';
 import type { Warehouse } from '../../db/warehouse.ts';
 import { faultPoint } from '../pipeline/fault-points.ts';
 import type { ExtractSource, ReconcileFigure } from '../sources/extract-source.ts';
-import { rawSchemaOf } from '../sources/raw-schema.ts';
 import { sourceFiguresSql } from '../sources/source-figures-sql.ts';
 
 export interface Mismatch {

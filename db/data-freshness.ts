@@ -3,8 +3,9 @@
  * (meta.etl_runs, meta.etl_tables): what `shoebox etl status` prints and what the assistant
  * quotes with an answer ("data as of ...").
  */
-import type { Warehouse } from '../db/warehouse.ts';
-import { rawSchemaOf } from './sources/raw-schema.ts';
+
+import { rawSchemaOf } from './raw-schema.ts';
+import type { Warehouse } from './warehouse.ts';
 
 export interface TableFreshness {
   source: string;
@@ -127,6 +128,48 @@ export async function lastSuccessfulRunAt(warehouse: Warehouse, source: string):
     [source],
   );
   return text(rows[0]?.at);
+}
+
+/** One source's last successful load, as an answer quotes it ("data as of ..."). */
+export interface LoadFreshness {
+  source: string;
+  /** ISO 8601 (UTC). */
+  lastLoadedAt: string;
+  /** Successful loads recorded for the source. */
+  loads: number;
+}
+
+/**
+ * The last successful load per pipeline source (meta.etl_runs) and per file loader
+ * (meta.loaded_files), in two small aggregate queries: cheap enough to read with every answer.
+ * A warehouse never loaded has neither table: that is no loads, not an error.
+ */
+export async function readLoadFreshness(warehouse: Warehouse): Promise<LoadFreshness[]> {
+  const metaTables = new Set((await warehouse.listRelations('meta')).map((r) => r.name));
+  const out: LoadFreshness[] = [];
+  const read = async (sql: string) => {
+    const { rows } = await warehouse.query(sql, [], { maxRows: 1000, timeoutMs: 10_000 });
+    for (const row of rows)
+      if (row.at !== null && row.at !== undefined)
+        out.push({ source: String(row.source), lastLoadedAt: toIso(row.at), loads: Number(row.loads) });
+  };
+  if (metaTables.has('etl_runs'))
+    await read(
+      "SELECT source, MAX(ended_at) AS at, COUNT(*) AS loads FROM meta.etl_runs WHERE status = 'succeeded' GROUP BY source ORDER BY source",
+    );
+  if (metaTables.has('loaded_files'))
+    await read(
+      'SELECT loader AS source, MAX(loaded_at) AS at, COUNT(*) AS loads FROM meta.loaded_files GROUP BY loader ORDER BY loader',
+    );
+  return out;
+}
+
+/** Engines hand timestamps back without a zone (stored as UTC): mark them UTC. */
+function toIso(value: unknown): string {
+  if (value instanceof Date) return value.toISOString();
+  const raw = String(value);
+  if (/[zZ]|[+-]\d\d:?\d\d$/.test(raw)) return new Date(raw).toISOString();
+  return new Date(`${raw.replace(' ', 'T')}Z`).toISOString();
 }
 
 function text(value: unknown): string | null {
