@@ -1,5 +1,7 @@
 /** Every `shoebox` subcommand, in the order `--help` lists them. */
+
 import type { Command } from 'commander';
+import { openAssistantRuntime } from '../../assistant/open-assistant-runtime.ts';
 import { loadSemanticModel } from '../../semantic-layer/validate/validate-semantic-model.ts';
 import type { CommandContext } from '../command-context.ts';
 import { registerAskCommand } from './ask-command.ts';
@@ -30,6 +32,6 @@ export function registerCommands(program: Command, context: CommandContext): voi
   registerLedgerCommand(program, context);
   registerBenchCommand(program, context);
   // The runtime opener (assistant/open-assistant-runtime.ts) is passed here once the assistant is merged.
-  registerEvalsCommand(program, context);
+  registerEvalsCommand(program, context, openAssistantRuntime);
   registerConfigCommand(program, context);
 }
