@@ -49,6 +49,16 @@ export const ErrorCode = {
   ModelRequestRejected: 'MODEL_REQUEST_REJECTED',
   ModelAborted: 'MODEL_ABORTED',
   NotImplemented: 'NOT_IMPLEMENTED',
+  // Web platform (issue 8, part 5: sign-in, sessions, CSRF, rate limits, HTTP errors).
+  WebNotSignedIn: 'NOT_SIGNED_IN',
+  WebForbidden: 'FORBIDDEN',
+  WebCsrfRefused: 'CSRF_REFUSED',
+  WebRateLimited: 'RATE_LIMITED',
+  WebSignInFailed: 'SIGN_IN_FAILED',
+  WebBadRequest: 'BAD_REQUEST',
+  WebPayloadTooLarge: 'PAYLOAD_TOO_LARGE',
+  WebNotFound: 'NOT_FOUND',
+  WebInternal: 'INTERNAL_ERROR',
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

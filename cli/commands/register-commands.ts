@@ -13,6 +13,7 @@ import { registerLoadCommand } from './load-command.ts';
 import { registerSemanticCommand } from './semantic-command.ts';
 import { addCompileCommand } from './semantic-compile-command.ts';
 import { registerServeCommand } from './serve-command.ts';
+import { registerUsersCommand } from './users-command.ts';
 
 export function registerCommands(program: Command, context: CommandContext): void {
   registerDemoCommand(program, context);
@@ -20,6 +21,7 @@ export function registerCommands(program: Command, context: CommandContext): voi
   registerEtlCommand(program, context);
   registerLoadCommand(program, context);
   registerServeCommand(program, context);
+  registerUsersCommand(program, context);
   addCompileCommand(registerSemanticCommand(program, context), context, async (dir) =>
     loadSemanticModel(dir),
   );
