@@ -70,7 +70,7 @@ export class TestWebClient {
     await this.page('/sign-in');
     const response = await this.postForm('/sign-in', { username, password });
     // The signed-in page carries the session's CSRF token (the pre-session one is void now).
-    if (response.status === 303) await this.page('/sign-in');
+    if (response.status === 303) await this.page('/');
     return response;
   }
 }

@@ -50,10 +50,11 @@ function linesTable(entry: PostedEntry) {
   return html`<table class="data"><thead><tr><th>Account</th><th>Name</th><th class="num">Debit</th><th class="num">Credit</th></tr></thead><tbody>${rows}</tbody></table>`;
 }
 
-function summary(entry: PostedEntry) {
+function summary(entry: PostedEntry, trail: AuditStep[] = []) {
+  const poster = trail.find((s) => s.userId === entry.createdBy)?.username ?? entry.createdBy;
   return html`<dl class="facts"><dt>Date</dt><dd>${entry.entryDate}</dd><dt>Kind</dt><dd>${entry.kind}</dd>
 <dt>Counterparty</dt><dd>${entry.counterparty ?? '-'}</dd><dt>Memo</dt><dd>${entry.memo}</dd>
-<dt>Amount</dt><dd>${entryAmount(entry)}</dd><dt>Posted by</dt><dd>${entry.createdBy}</dd></dl>`;
+<dt>Amount</dt><dd>${entryAmount(entry)}</dd><dt>Posted by</dt><dd>${poster}</dd></dl>`;
 }
 
 export function entryPage(
@@ -69,7 +70,7 @@ export function entryPage(
   const canReverse = !entry.reversedBy && entry.kind !== 'reversal';
   const body = html`${notice ? html`<p class="notice" role="status">${notice}</p>` : ''}
 <h1>Entry ${entry.entryNumber}</h1>
-${summary(entry)}
+${summary(entry, trail)}
 ${entry.reversedBy ? html`<p class="notice">Reversed by ${entryLink(entry.reversedBy)}.</p>` : ''}
 ${entry.reversalOf ? html`<p>This entry reverses ${entryLink(entry.reversalOf)}.</p>` : ''}
 ${linesTable(entry)}
