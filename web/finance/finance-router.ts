@@ -85,7 +85,7 @@ export function financeRouter(deps: WebDeps, options: { uploadLimit: string }): 
   });
   router.get('/finance/entries/:number/reverse', finance, async (request, response) => {
     const entry = await findEntry(deps, response, param(request, 'number', ENTRY_NUMBER, 'an entry number'));
-    response.type('html').send(reversePage(response, entry));
+    response.type('html').send(reversePage(response, entry, await audit(entry.entryNumber)));
   });
   router.post('/finance/entries/:number/reverse', finance, async (request, response) => {
     const number = param(request, 'number', ENTRY_NUMBER, 'an entry number');

@@ -81,11 +81,11 @@ ${canReverse ? html`<p><a class="button danger" href="/finance/entries/${encodeU
   return financePage(response, `Entry ${entry.entryNumber}`, '/finance/journal', body);
 }
 
-export function reversePage(response: Response, entry: PostedEntry): string {
+export function reversePage(response: Response, entry: PostedEntry, trail: AuditStep[]): string {
   const number = encodeURIComponent(entry.entryNumber);
   const body = html`<h1>Reverse entry ${entry.entryNumber}?</h1>
 <p>A reversal posts a new entry dated today with every line's debit and credit swapped. The original stays in the journal; this cannot be undone except by another entry.</p>
-${summary(entry)}${linesTable(entry)}
+${summary(entry, trail)}${linesTable(entry)}
 <form method="post" action="/finance/entries/${number}/reverse" class="confirm">
 <input type="hidden" name="_csrf" value="${response.locals.csrfToken}">
 <input type="hidden" name="confirm" value="yes">

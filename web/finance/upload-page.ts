@@ -5,13 +5,15 @@ import { html } from '../html/escape-html.ts';
 import { financePage } from './finance-nav.ts';
 import type { UploadReject } from './upload-accountants-file.ts';
 
+const rows = (n: number) => (n === 1 ? 'row' : 'rows');
+
 export function uploadPage(
   response: Response,
   shown?: { name: string; loaded: LoadedFile | undefined; rejects: UploadReject[] },
 ): string {
   const result = shown
     ? html`<section class="card upload-result"><h2>${shown.name}</h2>
-${shown.loaded ? html`<p><strong>${shown.loaded.rowsLoaded}</strong> rows loaded into ${shown.loaded.targetTable}, <strong>${shown.loaded.rowsRejected}</strong> rejected.</p>` : html`<p>This file has not been loaded.</p>`}
+${shown.loaded ? html`<p><strong>${shown.loaded.rowsLoaded}</strong> ${rows(shown.loaded.rowsLoaded)} loaded into ${shown.loaded.targetTable}, <strong>${shown.loaded.rowsRejected}</strong> rejected.</p>` : html`<p>This file has not been loaded.</p>`}
 ${
   shown.rejects.length
     ? html`<table class="data rejects"><thead><tr><th>File</th><th class="num">Line</th><th>Column</th><th>Value</th><th>Reason</th><th>Detail</th></tr></thead><tbody>
