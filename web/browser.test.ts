@@ -16,8 +16,14 @@ let app: TestWebApp;
 let browser: TestBrowser;
 
 async function seedEntries(): Promise<void> {
-  const { rows } = await app.engines.appDb.query<{ id: string }>("SELECT id FROM app.users WHERE username = 'finance'");
-  const actor: LedgerActor = { userId: String(rows[0]?.id), roles: ['analyst', 'finance'], channel: { kind: 'web', sessionId: 'seed' } };
+  const { rows } = await app.engines.appDb.query<{ id: string }>(
+    "SELECT id FROM app.users WHERE username = 'finance'",
+  );
+  const actor: LedgerActor = {
+    userId: String(rows[0]?.id),
+    roles: ['analyst', 'finance'],
+    channel: { kind: 'web', sessionId: 'seed' },
+  };
   const texts = [
     'record expense 120.50 for shoe polish from Saphir, paid by card',
     'record expense 35 for printer ink from Staples by card',
@@ -68,10 +74,7 @@ describe('in Chromium', () => {
     await screenshot(page, path.join(shots, 'manager-refused-finance.png'));
     // A form posted without its CSRF token (the hidden field removed) is refused.
     await page.goto(`${app.url}/sign-in`);
-    await page.evaluate(() => {
-      const form = document.querySelector('nav.top form') as HTMLFormElement;
-      form.querySelector('input[name="_csrf"]')?.remove();
-    });
+    await page.locator('nav.top form input[name="_csrf"]').evaluate('(input) => input.remove()');
     const [refused] = await Promise.all([page.waitForNavigation(), page.click('nav.top button')]);
     expect(refused?.status()).toBe(403);
     expect(await page.textContent('main')).toContain('no valid CSRF token');
@@ -133,7 +136,7 @@ describe('in Chromium', () => {
     const page = await browser.newPage(`${app.url}/sign-in`, { viewport: PHONE });
     await signInAs(page, 'finance');
     await page.goto(`${app.url}/finance/journal`);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth');
     expect(overflow).toBeLessThanOrEqual(0);
     await screenshot(page, path.join(shots, 'journal-phone.png'));
     await page.close();

@@ -46,7 +46,9 @@ export interface TestBrowser {
 
 export async function launchBrowser(): Promise<TestBrowser> {
   if (!existsSync(CHROMIUM_PATH)) {
-    throw new Error(`No chromium at ${CHROMIUM_PATH}: install Debian's chromium (apt-get install chromium) or set CHROMIUM_PATH.`);
+    throw new Error(
+      `No chromium at ${CHROMIUM_PATH}: install Debian's chromium (apt-get install chromium) or set CHROMIUM_PATH.`,
+    );
   }
   // playwright-core gives every launch a fresh user-data-dir of its own and removes it on close.
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: ARGS });
@@ -54,7 +56,10 @@ export async function launchBrowser(): Promise<TestBrowser> {
   return {
     browser,
     async newPage(url, options = {}) {
-      const context = await browser.newContext({ viewport: options.viewport ?? { width: 1280, height: 800 }, acceptDownloads: true });
+      const context = await browser.newContext({
+        viewport: options.viewport ?? { width: 1280, height: 800 },
+        acceptDownloads: true,
+      });
       contexts.push(context);
       const page = await context.newPage();
       page.on('close', () => void context.close().catch(() => undefined));

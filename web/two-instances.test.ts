@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../db/test-postgres.ts';
-import { openTestEngines, type TestEngines, type TestWebApp, startTestWebApp } from './test-web-app.ts';
+import { openTestEngines, startTestWebApp, type TestEngines, type TestWebApp } from './test-web-app.ts';
 import { TestWebClient } from './test-web-client.ts';
 
 let database: { url: string; drop: () => Promise<void> };
@@ -17,7 +17,9 @@ beforeAll(async () => {
   for (let i = 0; i < 2; i++) {
     const opened = await openTestEngines(database.url);
     engines.push(opened);
-    apps.push(await startTestWebApp({ engines: opened, settings: { signInLimit: { limit: 4, windowMs: 60_000 } } }));
+    apps.push(
+      await startTestWebApp({ engines: opened, settings: { signInLimit: { limit: 4, windowMs: 60_000 } } }),
+    );
   }
 }, 60_000);
 afterAll(async () => {

@@ -14,7 +14,11 @@ let finance: TestWebClient;
 let financeId: string;
 
 async function draft(text: string, key: string): Promise<string> {
-  const actor: LedgerActor = { userId: financeId, roles: ['analyst', 'finance'], channel: { kind: 'web', sessionId: 'chat' } };
+  const actor: LedgerActor = {
+    userId: financeId,
+    roles: ['analyst', 'finance'],
+    channel: { kind: 'web', sessionId: 'chat' },
+  };
   const outcome = await app.engines.ledger.record(actor, text, { idempotencyKey: key });
   if (outcome.status !== 'draft') throw new Error(`no draft for "${text}": ${JSON.stringify(outcome)}`);
   return outcome.card.draftId;
@@ -22,7 +26,9 @@ async function draft(text: string, key: string): Promise<string> {
 
 beforeAll(async () => {
   app = await startTestWebApp();
-  const { rows } = await app.engines.appDb.query<{ id: string }>("SELECT id FROM app.users WHERE username = 'finance'");
+  const { rows } = await app.engines.appDb.query<{ id: string }>(
+    "SELECT id FROM app.users WHERE username = 'finance'",
+  );
   financeId = String(rows[0]?.id);
   finance = new TestWebClient(app.url);
   await finance.signIn('finance');
@@ -60,7 +66,10 @@ describe('finance pages', () => {
   });
 
   it('filters the journal by counterparty, text, account and dates', async () => {
-    await finance.postForm(`/finance/drafts/${await draft('record expense 35 for printer ink from Staples by card', 'draft-2')}/confirm`, {});
+    await finance.postForm(
+      `/finance/drafts/${await draft('record expense 35 for printer ink from Staples by card', 'draft-2')}/confirm`,
+      {},
+    );
     const bySaphir = (await finance.page('/finance/journal?counterparty=saphir')).html;
     expect(bySaphir).toContain(entryNumber);
     expect(bySaphir).not.toContain('Staples');
@@ -71,7 +80,9 @@ describe('finance pages', () => {
     expect((await finance.page('/finance/journal?from=2030-01-01')).html).toContain('No entries match');
     const bad = await finance.request('/finance/journal?from=yesterday');
     expect(bad.status).toBe(400);
-    const api = (await (await finance.request('/api/finance/entries?counterparty=saphir')).json()) as { entries: { entryNumber: string }[] };
+    const api = (await (await finance.request('/api/finance/entries?counterparty=saphir')).json()) as {
+      entries: { entryNumber: string }[];
+    };
     expect(api.entries.map((e) => e.entryNumber)).toEqual([entryNumber]);
   });
 
@@ -83,7 +94,10 @@ describe('finance pages', () => {
     expect(skipped.headers.get('location')).toBe(`/finance/entries/${entryNumber}/reverse`);
     expect((await finance.page(`/finance/entries/${entryNumber}`)).html).not.toContain('Reversed by');
 
-    const done = await finance.postForm(`/finance/entries/${entryNumber}/reverse`, { reason: 'wrong vendor', confirm: 'yes' });
+    const done = await finance.postForm(`/finance/entries/${entryNumber}/reverse`, {
+      reason: 'wrong vendor',
+      confirm: 'yes',
+    });
     expect(done.status).toBe(303);
     const reversal = await finance.page(done.headers.get('location') ?? '');
     expect(reversal.html).toContain(`Posted as the reversal of ${entryNumber}`);
@@ -126,22 +140,38 @@ describe('finance pages', () => {
     expect(noToken.status).toBe(403);
     const response = await finance.request('/api/finance/uploads', {
       method: 'POST',
-      headers: { 'content-type': 'application/octet-stream', 'x-file-name': 'july.csv', 'x-csrf-token': finance.csrfToken },
+      headers: {
+        'content-type': 'application/octet-stream',
+        'x-file-name': 'july.csv',
+        'x-csrf-token': finance.csrfToken,
+      },
       body: csv,
     });
     expect(response.status).toBe(201);
-    const result = (await response.json()) as { status: string; rowsLoaded: number; rejects: { line: number; column: string; value: string; reason: string }[] };
+    const result = (await response.json()) as {
+      status: string;
+      rowsLoaded: number;
+      rejects: { line: number; column: string; value: string; reason: string }[];
+    };
     expect(result).toMatchObject({ status: 'loaded', rowsLoaded: 2 });
     expect(result.rejects.map((r) => [r.line, r.column, r.value, r.reason])).toEqual([
       [3, 'Amount', 'TBC', 'unparseable amount'],
       [4, 'Date', null, 'missing date'],
     ]);
     const page = (await finance.page('/finance/upload?file=july.csv')).html;
-    expect(page).toContain('<strong>2</strong> rows loaded into dw.fact_expense, <strong>2</strong> rejected');
-    expect(page).toMatch(/<td>july\.csv<\/td><td class="num">3<\/td><td>Amount<\/td><td><code>TBC<\/code><\/td><td>unparseable amount<\/td>/);
+    expect(page).toContain(
+      '<strong>2</strong> rows loaded into dw.fact_expense, <strong>2</strong> rejected',
+    );
+    expect(page).toMatch(
+      /<td>july\.csv<\/td><td class="num">3<\/td><td>Amount<\/td><td><code>TBC<\/code><\/td><td>unparseable amount<\/td>/,
+    );
     const badName = await finance.request('/api/finance/uploads', {
       method: 'POST',
-      headers: { 'content-type': 'application/octet-stream', 'x-file-name': '../etc/passwd', 'x-csrf-token': finance.csrfToken },
+      headers: {
+        'content-type': 'application/octet-stream',
+        'x-file-name': '../etc/passwd',
+        'x-csrf-token': finance.csrfToken,
+      },
       body: 'x',
     });
     expect(badName.status).toBe(400);

@@ -3,7 +3,7 @@ import type { Response } from 'express';
 import type { LoadedFile } from '../../glue/file-loads/commit-file-load.ts';
 import { html } from '../html/escape-html.ts';
 import { financePage } from './finance-nav.ts';
-import type { UploadReject } from './upload-accountants-file.ts';
+import type { UploadReject } from './upload-reject-rows.ts';
 
 const rows = (n: number) => (n === 1 ? 'row' : 'rows');
 

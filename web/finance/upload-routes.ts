@@ -8,8 +8,8 @@ import { loadedFiles } from '../../glue/file-loads/commit-file-load.ts';
 import { requireRole } from '../auth/require-role.ts';
 import type { WebDeps } from '../web-contract.ts';
 import { actorOf } from './finance-actor.ts';
-import { checkUploadName, readRejects, uploadAccountantsFile } from './upload-accountants-file.ts';
 import { uploadPage } from './upload-page.ts';
+import { checkUploadName, readRejects } from './upload-reject-rows.ts';
 
 export function uploadRoutes(deps: WebDeps, options: { uploadLimit: string }): Router {
   const router = express.Router();
@@ -33,6 +33,8 @@ export function uploadRoutes(deps: WebDeps, options: { uploadLimit: string }): R
     async (request, response) => {
       const name = checkUploadName(request.get('x-file-name'));
       const bytes = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
+      // The loader (and its spreadsheet reader) loads on first use: it costs start-up time.
+      const { uploadAccountantsFile } = await import('./upload-accountants-file.ts');
       const { result, rejects } = await uploadAccountantsFile(deps.runtime.warehouse, name, bytes);
       deps.log.info(
         `${actorOf(response).userId} uploaded ${name}: ${result.status}, ${result.rowsLoaded} rows, ${result.rowsRejected} rejected`,
