@@ -28,7 +28,7 @@ export async function uploadAccountantsFile(
   if (bytes.length === 0) throw new CodedError(ErrorCode.LoadFileInvalid, `${name} is empty.`);
   const dir = mkdtempSync(join(tmpdir(), 'shoebox-upload-'));
   try {
-    const path = join(dir, 'upload' + name.slice(name.lastIndexOf('.')).toLowerCase());
+    const path = join(dir, `upload${name.slice(name.lastIndexOf('.')).toLowerCase()}`);
     writeFileSync(path, bytes, { mode: 0o600 });
     const loaded = await loadAccountantsFiles(warehouse, [{ path, name }]);
     return { result: loaded.files[0] as AccountantFileResult, rejects: await readRejects(warehouse, name) };
