@@ -74,7 +74,8 @@ describe('in Chromium', () => {
     await screenshot(page, path.join(shots, 'manager-refused-finance.png'));
     // A form posted without its CSRF token (the hidden field removed) is refused.
     await page.goto(`${app.url}/sign-in`);
-    await page.locator('nav.top form input[name="_csrf"]').evaluate('(input) => input.remove()');
+    await page.locator('nav.top form input[name="_csrf"]').evaluate((input) => input.remove());
+    expect(await page.locator('nav.top form input[name="_csrf"]').count()).toBe(0);
     const [refused] = await Promise.all([page.waitForNavigation(), page.click('nav.top button')]);
     expect(refused?.status()).toBe(403);
     expect(await page.textContent('main')).toContain('no valid CSRF token');

@@ -234,7 +234,11 @@ describe('roles, rate limits and errors', () => {
     expect((await errorOf(json)).code).toBe('FORBIDDEN');
     const admin = new TestWebClient(app.url);
     await admin.signIn('admin');
-    expect((await admin.page('/status')).html).toContain('Test data');
+    const status = (await admin.page('/status')).html;
+    expect(status).toContain('Test data &lt;Co&gt;');
+    expect(status).toContain('erp.sales_orders</td><td class="num">12,345');
+    expect((await admin.request('/api/status')).status).toBe(200);
+    expect((await manager.request('/api/status')).status).toBe(403);
   });
 
   it('limits sign-in attempts per username and address, and chat questions per user', async () => {

@@ -131,10 +131,10 @@ export async function startTestWebApp(
     homePath: options.homePath ?? '/finance',
     requestLog: createRequestLogger({ destination }),
     status: async () => ({
-      dataset: 'Test data',
-      period: undefined,
+      dataset: 'Test data <Co>',
+      period: { first: '2024-01-01', last: '2026-11-20' },
       warehouse: engines.warehouse.description,
-      tables: [],
+      tables: [{ schema: 'erp', name: 'sales_orders', rows: 12345 }],
       lastLoadedAt: undefined,
     }),
   });

@@ -18,8 +18,7 @@ CREATE TABLE IF NOT EXISTS app.sessions (
   -- the synchronizer token forms and fetch() send back; per session
   csrf_token text NOT NULL,
   created_at timestamptz NOT NULL,
-  expires_at timestamptz NOT NULL,
-  last_seen_at timestamptz NOT NULL
+  expires_at timestamptz NOT NULL
 );
 CREATE INDEX IF NOT EXISTS sessions_by_user ON app.sessions (user_id);
 CREATE INDEX IF NOT EXISTS sessions_by_expiry ON app.sessions (expires_at);

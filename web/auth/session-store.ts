@@ -42,8 +42,8 @@ export class SessionStore {
     const at = this.now();
     const expiresAt = new Date(at.getTime() + this.ttlMs);
     await this.db.query(
-      `INSERT INTO app.sessions (id_hash, user_id, csrf_token, created_at, expires_at, last_seen_at)
-       VALUES ($1, $2, $3, $4, $5, $4)`,
+      `INSERT INTO app.sessions (id_hash, user_id, csrf_token, created_at, expires_at)
+       VALUES ($1, $2, $3, $4, $5)`,
       [hashOf(sessionId), user.id, csrfToken, at, expiresAt],
     );
     // Expired sessions are removed as new ones come; nothing else needs a timer.
