@@ -5,12 +5,14 @@
  */
 import express from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AskRequest } from '../assistant/assistant.ts';
 import { requireRole } from './auth/require-role.ts';
 import type { FeatureRouter } from './create-web-app.ts';
 import { html } from './html/escape-html.ts';
 import { renderPage } from './html/render-page.ts';
 import { openTestEngines, startTestWebApp, type TestEngines, type TestWebApp } from './test-web-app.ts';
 import { TestWebClient } from './test-web-client.ts';
+import { callerOf } from './web-contract.ts';
 
 async function errorOf(response: Response): Promise<{ code: string; message: string; requestId: string }> {
   return ((await response.json()) as { error: { code: string; message: string; requestId: string } }).error;
@@ -19,10 +21,16 @@ async function errorOf(response: Response): Promise<{ code: string; message: str
 const SECRET = 'database password is hunter2 at /srv/app/secret.ts:12';
 
 /** A stand-in for the chat work's router: POST /api/chat (rate limited by the platform) and a throw. */
-const probeRouter: FeatureRouter = () => {
+const probeRouter: FeatureRouter = (deps) => {
   const router = express.Router();
-  router.post('/api/chat', requireRole(), (_request, response) => {
-    response.json({ ok: true });
+  router.post('/api/chat', requireRole(), async (request, response) => {
+    const ask: AskRequest = {
+      threadId: null,
+      question: String(request.body.question),
+      caller: callerOf(response.locals.user, response.locals.sessionId),
+    };
+    const answer = await deps.runtime.assistant.answer(ask);
+    response.json({ ok: true, text: answer.text });
   });
   router.get('/chat', requireRole(), (_request, response) => {
     const { user, csrfToken } = response.locals;
@@ -253,6 +261,10 @@ describe('roles, rate limits and errors', () => {
     const chats: number[] = [];
     for (let i = 0; i < 3; i++) chats.push((await chatter.postJson('/api/chat', { question: 'hi' })).status);
     expect(chats).toEqual([200, 200, 429]);
+    const metrics = await (await fetch(`${app.url}/metrics`)).text();
+    expect(metrics).toMatch(/shoebox_answers_total\{kind="answer"\} 2/);
+    expect(metrics).toMatch(/shoebox_rate_limited_total\{limit="chat"\} 1/);
+    expect(metrics).toMatch(/shoebox_rate_limited_total\{limit="sign-in"\} [1-9]/);
   });
 
   it('answers bad input and unknown routes with a code, and never shows a stack trace', async () => {

@@ -17,6 +17,7 @@ import { signInRouter } from './auth/sign-in-router.ts';
 import { UserStore } from './auth/user-store.ts';
 import { financeRouter } from './finance/finance-router.ts';
 import { openApiDocument } from './openapi/openapi-document.ts';
+import { countAnswers } from './platform/count-answers.ts';
 import { errorHandler } from './platform/error-handler.ts';
 import { createRequestLogger, requestContext } from './platform/request-context.ts';
 import { securityHeaders } from './platform/security-headers.ts';
@@ -115,7 +116,11 @@ export function createWebApp(options: WebAppOptions): Express {
     });
   }
   app.use(financeRouter(deps, { uploadLimit: settings.uploadLimit }));
-  for (const feature of options.featureRouters ?? []) app.use(feature(deps));
+  const featureDeps = {
+    ...deps,
+    runtime: countAnswers(deps.runtime, (kind) => metrics.answers.inc({ kind })),
+  };
+  for (const feature of options.featureRouters ?? []) app.use(feature(featureDeps));
 
   app.use((request, response) => {
     sendError(request, response, 404, 'NOT_FOUND', `Nothing is at ${request.path}.`);

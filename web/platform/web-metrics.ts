@@ -1,6 +1,7 @@
 /**
  * Prometheus metrics (prom-client) in a registry of the app's own: request counts and durations by
- * method, route pattern and status, sign-in outcomes, and Node's default process metrics.
+ * method, route pattern and status, sign-in outcomes, rate-limit refusals, answers by kind, and
+ * Node's default process metrics.
  */
 import type { NextFunction, Request, Response } from 'express';
 import { Counter, collectDefaultMetrics, Histogram, Registry } from 'prom-client';
@@ -11,6 +12,7 @@ export interface WebMetrics {
   middleware(request: Request, response: Response, next: NextFunction): void;
   signIns: Counter<'outcome'>;
   rateLimited: Counter<'limit'>;
+  answers: Counter<'kind'>;
 }
 
 export function createWebMetrics(): WebMetrics {
@@ -41,10 +43,17 @@ export function createWebMetrics(): WebMetrics {
     labelNames: ['limit'] as const,
     registers: [registry],
   });
+  const answers = new Counter({
+    name: 'shoebox_answers_total',
+    help: 'Answers by kind (answer, clarification, draft, refusal, error, help).',
+    labelNames: ['kind'] as const,
+    registers: [registry],
+  });
   return {
     registry,
     signIns,
     rateLimited,
+    answers,
     middleware(request, response, next) {
       const stop = durations.startTimer();
       response.on('finish', () => {
