@@ -2,16 +2,24 @@
  * The web platform and the finance pages in real Chromium (Debian's, through playwright-core):
  * sign-in (wrong password, then success), navigation by role and a manager refused /finance, the
  * journal's filter, a reversal through its confirmation page, a CSV download, an upload showing its
- * rejected rows, and a POST without a CSRF token refused. Screenshots go to docs/web/.
+ * rejected rows, and a POST without a CSRF token refused. Screenshots go to docs/web/ with
+ * SHOEBOX_UPDATE_SCREENSHOTS=1 (a temporary folder otherwise).
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LedgerActor } from '../ledger/ledger-actor.ts';
-import { launchBrowser, PHONE, screenshot, signInAs, type TestBrowser } from './test-browser.ts';
+import {
+  launchBrowser,
+  PHONE,
+  screenshot,
+  screenshotDir,
+  signInAs,
+  type TestBrowser,
+} from './test-browser.ts';
 import { startTestWebApp, type TestWebApp } from './test-web-app.ts';
 
-const shots = path.resolve(import.meta.dirname, '..', 'docs', 'web');
+const shots = screenshotDir('web');
 let app: TestWebApp;
 let browser: TestBrowser;
 

@@ -10,7 +10,8 @@
  *   await browser.close();
  */
 import { existsSync, mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { TEST_PASSWORD } from './test-web-app.ts';
 
@@ -80,6 +81,17 @@ export async function signInAs(page: Page, username: string, password = TEST_PAS
   await page.fill('input[name="username"]', username);
   await page.fill('input[name="password"]', password);
   await Promise.all([page.waitForNavigation(), page.click('button[type="submit"]')]);
+}
+
+/**
+ * Where a test's screenshots go: `docs/<folder>` when SHOEBOX_UPDATE_SCREENSHOTS=1 (to refresh
+ * the docs' pictures, then look at them), otherwise a temporary folder, so `npm test` leaves the
+ * working tree as it was (error pages carry request ids, so the bytes change every run).
+ */
+export function screenshotDir(folder: string): string {
+  return process.env.SHOEBOX_UPDATE_SCREENSHOTS === '1'
+    ? join(import.meta.dirname, '..', 'docs', folder)
+    : join(tmpdir(), 'shoebox-screenshots', folder);
 }
 
 /** A full-page PNG at `path` (folders made as needed). */
