@@ -15,12 +15,11 @@ import type { RuntimeOpener } from './runtime-opener.ts';
 export interface WebWiring {
   openRuntime: RuntimeOpener;
   featureRouters: FeatureRouter[];
-  /** Where "/" sends a signed-in user. */
-  homePath: string;
+  /** Where "/" sends a signed-in user (default: /chat once feature routers are mounted). */
+  homePath?: string;
 }
 
 export const WEB_WIRING: WebWiring = {
   openRuntime: openLedgerOnlyRuntime,
   featureRouters: [],
-  homePath: '/chat',
 };

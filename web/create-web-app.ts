@@ -39,7 +39,7 @@ export interface WebAppOptions {
   settings?: Partial<WebSettings>;
   /** Request log (pino); stderr at info by default. */
   requestLog?: PinoLogger;
-  /** Where "/" sends a signed-in user. */
+  /** Where "/" sends a signed-in user: the chat when feature routers are mounted, else a page the roles allow. */
   homePath?: string;
 }
 
@@ -103,7 +103,7 @@ export function createWebApp(options: WebAppOptions): Express {
     response.json(openApiDocument());
   });
   app.get('/', requireRole(), (_request, response) => {
-    response.redirect(303, options.homePath ?? '/chat');
+    response.redirect(303, options.homePath ?? defaultHome(response.locals.user, options));
   });
   if (options.status) {
     const status = options.status;
@@ -127,4 +127,11 @@ export function createWebApp(options: WebAppOptions): Express {
   });
   app.use(errorHandler(log));
   return app;
+}
+
+/** Before the chat is mounted (a build with the platform alone), "/" goes to what exists. */
+function defaultHome(user: WebUser, options: WebAppOptions): string {
+  if ((options.featureRouters ?? []).length > 0) return '/chat';
+  if (user.roles.includes('finance')) return '/finance/journal';
+  return options.status ? '/status' : '/sign-in';
 }

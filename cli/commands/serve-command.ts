@@ -72,7 +72,7 @@ export async function serveUntilStopped(
         host: options.host ?? '127.0.0.1',
         deps: { runtime, appDb: runtime.appDb, log: context.log, clock: config.clock },
         featureRouters: wiring.featureRouters,
-        homePath: wiring.homePath,
+        ...(wiring.homePath ? { homePath: wiring.homePath } : {}),
         settings: webSettingsOf(config),
         status: () => gatherStatus(warehouse, manifest),
       });
