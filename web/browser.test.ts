@@ -112,6 +112,9 @@ describe('in Chromium', () => {
     expect(await page.textContent('.notice')).toMatch(/^Posted as the reversal of LE\d+\.$/);
     expect(await page.textContent('main')).toContain('Charged twice by the vendor');
 
+    await page.goto(`${app.url}/finance/trial-balance`);
+    expect(await page.textContent('tr.total')).toContain('0.00 USD');
+    await screenshot(page, path.join(shots, 'trial-balance.png'));
     await page.goto(`${app.url}/finance/expenses`);
     await screenshot(page, path.join(shots, 'expenses.png'));
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('text=Download CSV')]);
