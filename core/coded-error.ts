@@ -59,6 +59,16 @@ export const ErrorCode = {
   AssistantToolFailed: 'ASSISTANT_TOOL_FAILED',
   AssistantFailed: 'ASSISTANT_FAILED',
   WarehouseNotLoaded: 'WAREHOUSE_NOT_LOADED',
+  // Web platform (issue 8, part 5: sign-in, sessions, CSRF, rate limits, HTTP errors).
+  WebNotSignedIn: 'NOT_SIGNED_IN',
+  WebForbidden: 'FORBIDDEN',
+  WebCsrfRefused: 'CSRF_REFUSED',
+  WebRateLimited: 'RATE_LIMITED',
+  WebSignInFailed: 'SIGN_IN_FAILED',
+  WebBadRequest: 'BAD_REQUEST',
+  WebPayloadTooLarge: 'PAYLOAD_TOO_LARGE',
+  WebNotFound: 'NOT_FOUND',
+  WebInternal: 'INTERNAL_ERROR',
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

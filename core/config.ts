@@ -26,6 +26,13 @@ export interface Config {
   openai: { apiKey: string | undefined; baseUrl: string | undefined; model: string };
   slack: { botToken: string | undefined; appToken: string | undefined; signingSecret: string | undefined };
   port: number;
+  /** The web platform's sessions, proxy trust and rate limits (WEB_*). */
+  web: {
+    sessionHours: number;
+    trustProxy: boolean | number | string;
+    signInAttempts: number;
+    chatPerMinute: number;
+  };
   clock: Clock;
   /** Set when SHOEBOX_NOW fixes the clock. */
   fixedNow: Date | undefined;
@@ -115,6 +122,12 @@ function buildConfig(
       signingSecret: raw.SLACK_SIGNING_SECRET,
     },
     port: Number(raw.PORT ?? '3000'),
+    web: {
+      sessionHours: Number(raw.WEB_SESSION_HOURS ?? '12'),
+      trustProxy: trustProxyOf(raw.WEB_TRUST_PROXY),
+      signInAttempts: Number(raw.WEB_SIGN_IN_ATTEMPTS ?? '10'),
+      chatPerMinute: Number(raw.WEB_CHAT_PER_MINUTE ?? '30'),
+    },
     clock: fixedNow ? fixedClock(fixedNow) : systemClock,
     fixedNow,
     semanticModelDir: raw.SEMANTIC_MODEL_DIR
@@ -126,6 +139,13 @@ function buildConfig(
     configFile,
     secrets,
   };
+}
+
+/** Express's "trust proxy" value: a boolean, a hop count, or addresses as written. */
+function trustProxyOf(value: string | undefined): boolean | number | string {
+  if (value === undefined || value === 'false') return false;
+  if (value === 'true') return true;
+  return /^\d+$/.test(value) ? Number(value) : value;
 }
 
 /** A bare date means the end of that day's business: noon UTC keeps it the same date in every zone we print. */

@@ -35,6 +35,14 @@ function prefixed(prefix: string, what: string) {
     .optional();
 }
 
+function wholeNumber(min: number, max: number, what: string) {
+  return z
+    .string()
+    .regex(/^\d{1,6}$/, `must be ${what}`)
+    .refine((value) => Number(value) >= min && Number(value) <= max, `must be ${what}`)
+    .optional();
+}
+
 export const SETTINGS: readonly SettingSpec[] = [
   {
     name: 'SHOEBOX_HOME',
@@ -167,6 +175,42 @@ export const SETTINGS: readonly SettingSpec[] = [
         'must be a whole number from 0 to 65535 (0 picks a free port)',
       )
       .optional(),
+  },
+  // Web platform (issue 8, part 5): sessions, proxies and rate limits.
+  {
+    name: 'WEB_SESSION_HOURS',
+    description: 'How long a web sign-in lasts, in hours (sessions live in the app database).',
+    defaultText: '12',
+    secret: false,
+    schema: wholeNumber(1, 720, 'a whole number of hours from 1 to 720'),
+  },
+  {
+    name: 'WEB_TRUST_PROXY',
+    description:
+      'Proxies in front of the web app whose X-Forwarded-* headers to trust: false, a hop count (1 behind one load balancer) or addresses. Decides the client address (rate limits) and HTTPS (Secure cookies).',
+    defaultText: 'false',
+    secret: false,
+    schema: z
+      .string()
+      .regex(
+        /^(true|false|\d{1,2}|[0-9a-fA-F.:/, ]+|loopback|linklocal|uniquelocal)$/,
+        'must be false, true, a hop count or a list of addresses',
+      )
+      .optional(),
+  },
+  {
+    name: 'WEB_SIGN_IN_ATTEMPTS',
+    description: 'Sign-in attempts allowed per username and client address in 15 minutes.',
+    defaultText: '10',
+    secret: false,
+    schema: wholeNumber(1, 1000, 'a whole number from 1 to 1000'),
+  },
+  {
+    name: 'WEB_CHAT_PER_MINUTE',
+    description: 'Questions one user may ask the web chat per minute.',
+    defaultText: '30',
+    secret: false,
+    schema: wholeNumber(1, 10000, 'a whole number from 1 to 10000'),
   },
   {
     name: 'SHOEBOX_NOW',

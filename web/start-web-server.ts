@@ -1,11 +1,14 @@
 /** Starts the web app on a port and resolves once it is listening (or rejects, e.g. port in use). */
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Express } from 'express';
 import { CodedError, ErrorCode } from '../core/coded-error.ts';
 import { createWebApp, type WebAppOptions } from './create-web-app.ts';
 
 export interface RunningWebServer {
   url: string;
+  /** The Express app (tests walk its routes). */
+  expressApp: Express;
   close(): Promise<void>;
 }
 
@@ -27,6 +30,7 @@ export function startWebServer(
       const { port } = server.address() as AddressInfo;
       resolve({
         url: `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`,
+        expressApp: app,
         close: () => new Promise((done) => server.close(() => done())),
       });
     });

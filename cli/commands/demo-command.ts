@@ -1,4 +1,8 @@
-/** `shoebox demo` (what `npm start` runs): generate or reuse the demo data, load it, serve it. */
+/**
+ * `shoebox demo` (what `npm start` runs): generate or reuse the demo data, load it, serve it. On a
+ * second start the data is already loaded: the web app starts first and the pipeline's (usually
+ * no-op) rerun goes on behind it.
+ */
 import type { Command } from 'commander';
 import type { CommandContext } from '../command-context.ts';
 import { ensureDemoData, loadDemoIntoWarehouse } from '../demo-workflow.ts';
@@ -32,11 +36,26 @@ export function registerDemoCommand(program: Command, context: CommandContext): 
         fresh: options.fresh ?? false,
       });
       const warehouse = await openConfiguredWarehouse(context);
+      const load = () =>
+        loadDemoIntoWarehouse(context, warehouse, demo, { force: (options.fresh ?? false) && demo.reused });
       try {
-        await loadDemoIntoWarehouse(context, warehouse, demo, {
-          force: (options.fresh ?? false) && demo.reused,
-        });
-        if (options.serve) await serveUntilStopped(context, warehouse, { port: options.port });
+        // Data loaded before (a second start): serve at once and check for changes behind it.
+        const loadInBackground = options.serve && demo.reused && !options.fresh;
+        if (!loadInBackground) await load();
+        if (options.serve) {
+          await serveUntilStopped(context, warehouse, {
+            port: options.port,
+            seedDemoUsers: true,
+            ...(loadInBackground
+              ? {
+                  afterListen: async (runtime) => {
+                    await load();
+                    await runtime.refresh();
+                  },
+                }
+              : {}),
+          });
+        }
       } finally {
         await warehouse.close();
       }

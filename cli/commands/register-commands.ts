@@ -17,6 +17,7 @@ import { registerLoadCommand } from './load-command.ts';
 import { registerSemanticCommand } from './semantic-command.ts';
 import { addCompileCommand } from './semantic-compile-command.ts';
 import { registerServeCommand } from './serve-command.ts';
+import { registerUsersCommand } from './users-command.ts';
 
 export function registerCommands(program: Command, context: CommandContext): void {
   registerDemoCommand(program, context);
@@ -25,13 +26,13 @@ export function registerCommands(program: Command, context: CommandContext): voi
   registerLoadCommand(program, context);
   registerServeCommand(program, context);
   registerAskCommand(program, context);
+  registerUsersCommand(program, context);
   addCompileCommand(registerSemanticCommand(program, context), context, async (dir) =>
     loadSemanticModel(dir),
   );
   registerLaterCommands(program, context);
   registerLedgerCommand(program, context);
   registerBenchCommand(program, context);
-  // The runtime opener (assistant/open-assistant-runtime.ts) is passed here once the assistant is merged.
   registerEvalsCommand(program, context, openAssistantRuntime);
   registerConfigCommand(program, context);
 }

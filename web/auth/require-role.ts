@@ -3,6 +3,7 @@
  * not signed in gives 401 (pages redirect to /sign-in), a missing role gives 403.
  */
 import type { NextFunction, Request, Response } from 'express';
+import { sendError } from '../platform/send-error.ts';
 import type { WebRole, WebUser } from '../web-contract.ts';
 
 function isApi(request: Request): boolean {
@@ -15,7 +16,7 @@ export function requireRole(...roles: WebRole[]) {
     const user = response.locals.user as WebUser | undefined;
     if (!user) {
       if (isApi(request)) {
-        response.status(401).json({ error: { code: 'NOT_SIGNED_IN', message: 'Sign in first.' } });
+        sendError(request, response, 401, 'NOT_SIGNED_IN', 'Sign in first.');
       } else {
         response.redirect(303, `/sign-in?next=${encodeURIComponent(request.originalUrl)}`);
       }
@@ -23,8 +24,7 @@ export function requireRole(...roles: WebRole[]) {
     }
     if (roles.length > 0 && !roles.some((role) => user.roles.includes(role))) {
       const message = `This needs the ${roles.join(' or ')} role; ask an admin if you should have it.`;
-      if (isApi(request)) response.status(403).json({ error: { code: 'FORBIDDEN', message } });
-      else response.status(403).type('text').send(message);
+      sendError(request, response, 403, 'FORBIDDEN', message);
       return;
     }
     next();
