@@ -4,6 +4,7 @@
  * ran before it, just as a real server's does not. The child prints its rows as one JSON line.
  */
 import { CodedError, ErrorCode } from '../../core/coded-error.ts';
+import { assistantBenchmarks } from './assistant-benchmarks.ts';
 import type { BenchmarkRow } from './benchmark-row.ts';
 import { chartBenchmarkRows } from './chart-benchmark-rows.ts';
 import { cordovaSemanticBenchmarks } from './cordova-semantic-benchmarks.ts';
@@ -20,6 +21,7 @@ const GROUPS: Record<string, (options: GroupOptions) => Promise<BenchmarkRow[]>>
   semantic: (options) => cordovaSemanticBenchmarks(options.home, options.asOf),
   charts: () => chartBenchmarkRows(),
   ledger: () => ledgerBenchmarks(),
+  assistant: () => assistantBenchmarks(),
 };
 
 export const BENCH_GROUPS = Object.keys(GROUPS);
