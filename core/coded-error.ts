@@ -49,6 +49,11 @@ export const ErrorCode = {
   ModelRequestRejected: 'MODEL_REQUEST_REJECTED',
   ModelAborted: 'MODEL_ABORTED',
   NotImplemented: 'NOT_IMPLEMENTED',
+  // Web chat, dashboard, feedback and admin (issue 8, helper/webchat). THREAD_NOT_FOUND is the
+  // code app-stores.ts names; drop the duplicate if the memory work adds it too.
+  ThreadNotFound: 'THREAD_NOT_FOUND',
+  AnswerNotFound: 'ANSWER_NOT_FOUND',
+  DashboardConfigInvalid: 'DASHBOARD_CONFIG_INVALID',
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

@@ -1,0 +1,102 @@
+/**
+ * Anomalies: the metric by a dimension and by month; for each member, each month is compared with
+ * the median of its neighbouring months (three on each side), and the month farthest off that
+ * trend in robust units (MAD of the member's residuals) is the candidate, if it is also at least
+ * 30% off. Small members (under 5% of the largest one's typical month) are skipped as noise.
+ */
+import { addDays, addMonths, periodStart } from '../../semantic-layer/query/calendar-dates.ts';
+import { queryMetricsTool } from '../../tools/query-metrics-tool.ts';
+import type { ToolContext } from '../../tools/tool.ts';
+import { formatValue } from '../chat/format-value.ts';
+import type { DashboardConfig } from './dashboard-config.ts';
+import { lastCompleteMonthEnd, type PeriodRanges } from './dashboard-periods.ts';
+import { type Insight, pct } from './insight.ts';
+import { metricInfo, metricQuery, runOk, tableOf, toNumber } from './run-dashboard-query.ts';
+
+const MIN_RELATIVE = 0.3;
+
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
+}
+
+export interface Outlier {
+  index: number;
+  value: number;
+  expected: number;
+  z: number;
+}
+
+/** The point farthest off its neighbours' median, or null when none is far enough off. */
+export function worstOutlier(values: (number | null)[]): Outlier | null {
+  const residuals: { index: number; value: number; expected: number; r: number }[] = [];
+  values.forEach((value, index) => {
+    if (value === null) return;
+    const around = values
+      .slice(Math.max(0, index - 3), index + 4)
+      .filter((v, j): v is number => v !== null && j !== Math.min(3, index));
+    if (around.length < 4) return;
+    const expected = median(around);
+    residuals.push({ index, value, expected, r: value - expected });
+  });
+  if (residuals.length < 6) return null;
+  const centre = median(residuals.map((x) => x.r));
+  const scale = 1.4826 * median(residuals.map((x) => Math.abs(x.r - centre)));
+  let best: Outlier | null = null;
+  for (const x of residuals) {
+    if (x.expected === 0 || Math.abs(x.r / x.expected) < MIN_RELATIVE) continue;
+    const z = x.r / Math.max(scale, Math.abs(x.expected) * 0.02, 1e-9);
+    if (!best || Math.abs(z) > Math.abs(best.z)) best = { index: x.index, value: x.value, expected: x.expected, z };
+  }
+  return best;
+}
+
+const monthName = (iso: string) =>
+  new Date(`${iso.slice(0, 10)}T00:00:00Z`).toLocaleString('en-US', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+
+export async function anomalyInsights(ctx: ToolContext, config: DashboardConfig, ranges: PeriodRanges): Promise<Insight[]> {
+  const insights: Insight[] = [];
+  for (const item of config.insights.anomalies) {
+    const info = metricInfo(ctx.model, item.metric);
+    const end = lastCompleteMonthEnd(ranges.current);
+    const start = addMonths(periodStart('month', addDays(end, 1)), -item.months);
+    const months = Array.from({ length: item.months }, (_, i) => addMonths(start, i));
+    const query = metricQuery(item.metric, { start, end }, { dimensions: [item.dimension], grain: 'month' });
+    query.order = [];
+    const table = tableOf(await runOk(queryMetricsTool, query, ctx));
+    const time = table.column('time');
+    const key = table.column('dimension');
+    const value = table.column('metric');
+    const series = new Map<string, Map<string, number | null>>();
+    for (const row of table.rows) {
+      const member = String(row[key] ?? '(none)');
+      if (!series.has(member)) series.set(member, new Map());
+      series.get(member)?.set(String(row[time]).slice(0, 7), toNumber(row[value]));
+    }
+    const filled = [...series].map(([member, byMonth]) => ({
+      member,
+      values: months.map((m) => byMonth.get(m.slice(0, 7)) ?? (info.additive ? 0 : null)),
+    }));
+    const typical = new Map(filled.map((s) => [s.member, Math.abs(median(s.values.filter((v): v is number => v !== null)))]));
+    const largest = Math.max(0, ...typical.values());
+    let best: { member: string; outlier: Outlier } | null = null;
+    for (const s of filled) {
+      if ((typical.get(s.member) ?? 0) < largest * 0.05) continue;
+      const outlier = worstOutlier(s.values);
+      if (outlier && (!best || Math.abs(outlier.z) > Math.abs(best.outlier.z))) best = { member: s.member, outlier };
+    }
+    if (!best) continue;
+    const { member, outlier } = best;
+    const month = months[outlier.index] ?? start;
+    const off = (outlier.value - outlier.expected) / outlier.expected;
+    insights.push({
+      kind: 'anomaly',
+      text: `${member}: ${info.label.toLowerCase()} in ${monthName(month)} was ${formatValue(outlier.value, info.format)}, ${pct(off)} ${off < 0 ? 'below' : 'above'} its usual level of about ${formatValue(outlier.expected, info.format)}.`,
+      question: `${info.label} for ${member} by month over the past ${item.months} months`,
+      score: Math.min(1, Math.abs(outlier.z) / 12),
+      key: `anomaly:${item.metric}:${member}`,
+    });
+  }
+  return insights;
+}
