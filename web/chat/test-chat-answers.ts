@@ -122,15 +122,16 @@ export interface RunningChatApp {
 }
 
 export async function startChatApp(
-  options: FeatureAppOptions & { runtime?: Partial<Parameters<typeof createTestRuntime>[0]> } = {},
+  options: FeatureAppOptions & { runtime?: Partial<Omit<Parameters<typeof createTestRuntime>[0], 'assistant'>> } = {},
 ): Promise<RunningChatApp> {
-  const stores = createMemoryStores();
+  // The fake assistant's answers are dated 2026-06-30; feedback lands the same day.
+  const stores = createMemoryStores({ now: () => new Date('2026-06-30T12:00:00Z') });
   const fake = createFakeAssistant(await chatReplies());
   const runtime = createTestRuntime({
-    assistant: savingAssistant(fake, stores),
     stores,
     starterQuestions: ['Revenue by region last quarter', 'Top 5 products by units this year'],
     ...options.runtime,
+    assistant: savingAssistant(fake, options.runtime?.stores ?? stores),
   });
   const deps: WebDeps = {
     runtime,
@@ -144,7 +145,7 @@ export async function startChatApp(
   return {
     url: `http://127.0.0.1:${port}`,
     fake,
-    stores,
+    stores: (options.runtime?.stores as MemoryStores | undefined) ?? stores,
     runtime,
     close: () => new Promise((done) => server.close(() => done())),
   };
