@@ -29,6 +29,12 @@ export interface KpiTile {
 
 async function total(ctx: ToolContext, metric: string, range: DateRange | null): Promise<number | null> {
   if (!range) return null;
+  if (metricInfo(ctx.model, metric).cumulative) {
+    // A balance: its value at the end of the period, i.e. the last month's.
+    const query = { ...metricQuery(metric, range, { grain: 'month' }), order: [{ by: 'metric_time', direction: 'desc' as const }], limit: 1 };
+    const rows = tableOf(await runOk(queryMetricsTool, query, ctx));
+    return toNumber(rows.rows[0]?.[rows.column('metric')]);
+  }
   const rows = tableOf(await runOk(queryMetricsTool, metricQuery(metric, range, { limit: 1 }), ctx));
   return toNumber(rows.rows[0]?.[rows.column('metric')]);
 }

@@ -72,6 +72,8 @@ export function metricInfo(model: SemanticLayerModel, name: string) {
     higherIsBetter: spec?.higher_is_better ?? true,
     /** A sum or count: members add up to the total and a missing month is a zero. */
     additive: spec?.type === 'simple' && (spec.agg === 'sum' || spec.agg === 'count'),
+    /** A running total (a balance): read at the period's end, by month, as it refuses no grain. */
+    cumulative: spec?.type === 'cumulative',
   };
 }
 
