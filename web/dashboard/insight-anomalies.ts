@@ -2,7 +2,9 @@
  * Anomalies: the metric by a dimension and by month; for each member, each month is compared with
  * the median of its neighbouring months (three on each side), and the month farthest off that
  * trend in robust units (MAD of the member's residuals) is the candidate, if it is also at least
- * 30% off. Small members (under 5% of the largest one's typical month) are skipped as noise.
+ * 30% off. Sums are judged by the member's share of each month (seasons move every member alike).
+ * Months before a member's first figure do not count; small members (under 5% of the largest
+ * one's typical month) and mostly-empty series are skipped as noise.
  */
 import { addDays, addMonths, periodStart } from '../../semantic-layer/query/calendar-dates.ts';
 import { queryMetricsTool } from '../../tools/query-metrics-tool.ts';
@@ -46,10 +48,35 @@ export function worstOutlier(values: (number | null)[]): Outlier | null {
   let best: Outlier | null = null;
   for (const x of residuals) {
     if (x.expected === 0 || Math.abs(x.r / x.expected) < MIN_RELATIVE) continue;
-    const z = x.r / Math.max(scale, Math.abs(x.expected) * 0.02, 1e-9);
+    // The floor keeps a very steady series from calling a small wobble an anomaly.
+    const z = x.r / Math.max(scale, Math.abs(x.expected) * 0.1, 1e-9);
     if (!best || Math.abs(z) > Math.abs(best.z)) best = { index: x.index, value: x.value, expected: x.expected, z };
   }
   return best;
+}
+
+/**
+ * For a sum: the member's share of each month's total, so that seasons (a December every member
+ * shares) are not anomalies; the expected value is the usual share times that month's total.
+ */
+export function worstShareOutlier(values: (number | null)[], totals: number[]): Outlier | null {
+  const shares = values.map((v, i) => (v === null || !totals[i] ? null : v / (totals[i] ?? 1)));
+  const found = worstOutlier(shares);
+  if (!found) return null;
+  const total = totals[found.index] ?? 0;
+  return { index: found.index, value: values[found.index] ?? 0, expected: found.expected * total, z: found.z };
+}
+
+/** Mostly-empty series (orders that come in lumps) have no trend to be off. */
+function intermittent(values: (number | null)[]): boolean {
+  const known = values.filter((v): v is number => v !== null);
+  return known.filter((v) => v === 0).length > known.length / 4;
+}
+
+/** Months before a member's first figure are before it existed (a store not yet open), not a fall. */
+function withoutLeadingZeros(values: (number | null)[]): (number | null)[] {
+  const first = values.findIndex((v) => v !== null && v !== 0);
+  return first < 0 ? values.map(() => null) : values.map((v, i) => (i < first ? null : v));
 }
 
 const monthName = (iso: string) =>
@@ -58,7 +85,7 @@ const monthName = (iso: string) =>
 export async function anomalyInsights(ctx: ToolContext, config: DashboardConfig, ranges: PeriodRanges): Promise<Insight[]> {
   const insights: Insight[] = [];
   for (const item of config.insights.anomalies) {
-    const info = metricInfo(ctx.model, item.metric);
+    const info = metricInfo(ctx.model, item.metric, config);
     const end = lastCompleteMonthEnd(ranges.current);
     const start = addMonths(periodStart('month', addDays(end, 1)), -item.months);
     const months = Array.from({ length: item.months }, (_, i) => addMonths(start, i));
@@ -76,15 +103,19 @@ export async function anomalyInsights(ctx: ToolContext, config: DashboardConfig,
     }
     const filled = [...series].map(([member, byMonth]) => ({
       member,
-      values: months.map((m) => byMonth.get(m.slice(0, 7)) ?? (info.additive ? 0 : null)),
+      values: withoutLeadingZeros(months.map((m) => byMonth.get(m.slice(0, 7)) ?? (info.additive ? 0 : null))),
     }));
+    const totals = months.map((_, i) => filled.reduce((sum, f) => sum + (f.values[i] ?? 0), 0));
     const typical = new Map(filled.map((s) => [s.member, Math.abs(median(s.values.filter((v): v is number => v !== null)))]));
     const largest = Math.max(0, ...typical.values());
-    let best: { member: string; outlier: Outlier } | null = null;
+    let best: { member: string; outlier: Outlier; weight: number } | null = null;
     for (const s of filled) {
-      if ((typical.get(s.member) ?? 0) < largest * 0.05) continue;
-      const outlier = worstOutlier(s.values);
-      if (outlier && (!best || Math.abs(outlier.z) > Math.abs(best.outlier.z))) best = { member: s.member, outlier };
+      if ((typical.get(s.member) ?? 0) < largest * 0.05 || intermittent(s.values)) continue;
+      const outlier = info.additive ? worstShareOutlier(s.values, totals) : worstOutlier(s.values);
+      if (!outlier) continue;
+      // Far off in noise units and by a large part of its usual level, both.
+      const weight = Math.abs(outlier.z) * Math.min(1, Math.abs(outlier.value / outlier.expected - 1));
+      if (!best || weight > best.weight) best = { member: s.member, outlier, weight };
     }
     if (!best) continue;
     const { member, outlier } = best;
@@ -94,7 +125,7 @@ export async function anomalyInsights(ctx: ToolContext, config: DashboardConfig,
       kind: 'anomaly',
       text: `${member}: ${info.label.toLowerCase()} in ${monthName(month)} was ${formatValue(outlier.value, info.format)}, ${pct(off)} ${off < 0 ? 'below' : 'above'} its usual level of about ${formatValue(outlier.expected, info.format)}.`,
       question: `${info.label} for ${member} by month over the past ${item.months} months`,
-      score: Math.min(1, Math.abs(outlier.z) / 12),
+      score: Math.min(1, best.weight / 6),
       key: `anomaly:${item.metric}:${member}`,
     });
   }

@@ -27,7 +27,7 @@ export async function explainInsights(
   const insights: Insight[] = [];
   const phrase = PERIOD_LABELS[ranges.period].phrase;
   for (const item of config.insights.explain) {
-    const info = metricInfo(ctx.model, item.metric);
+    const info = metricInfo(ctx.model, item.metric, config);
     const result = await runOk(
       explainChangeTool,
       {

@@ -15,7 +15,7 @@ export async function moverInsights(ctx: ToolContext, config: DashboardConfig, r
   const insights: Insight[] = [];
   const phrase = PERIOD_LABELS[ranges.period].phrase;
   for (const item of config.insights.movers) {
-    const info = metricInfo(ctx.model, item.metric);
+    const info = metricInfo(ctx.model, item.metric, config);
     for (const dimension of item.dimensions) {
       const query = metricQuery(item.metric, ranges.current, { dimensions: [dimension], compare: 'same_period_last_year' });
       const table = tableOf(await runOk(queryMetricsTool, query, ctx));
@@ -31,13 +31,17 @@ export async function moverInsights(ctx: ToolContext, config: DashboardConfig, r
       const top = rows.map((r) => ({ ...r, change: r.now - r.before })).sort((a, b) => Math.abs(b.change) - Math.abs(a.change))[0];
       if (!top || top.change === 0 || base === 0) continue;
       const label = dimensionLabel(ctx.model, dimension).toLowerCase();
-      const relative = top.before === 0 ? 'new this year' : pct(top.change / top.before);
       const direction = top.change > 0 ? 'up' : 'down';
+      // A percentage moves in points; an amount in its unit and relative to last year.
+      const points = info.format === 'percent';
+      const moved = points
+        ? `${(Math.abs(top.change) * 100).toFixed(1)} pts`
+        : `${formatChange(top.change, info.format).slice(1)} (${top.before === 0 ? 'new this year' : pct(top.change / top.before)})`;
       insights.push({
         kind: 'mover',
-        text: `Biggest mover by ${label}: ${top.member}, ${info.label.toLowerCase()} ${formatValue(top.now, info.format)}, ${direction} ${formatChange(top.change, info.format).slice(1)} (${relative}) on the same period last year.`,
+        text: `Biggest mover by ${label}: ${top.member}, ${info.label.toLowerCase()} ${formatValue(top.now, info.format)}, ${direction} ${moved} on the same period last year.`,
         question: `${info.label} by ${label} ${phrase} compared with the same period last year`,
-        score: Math.min(1, Math.abs(top.change) / base) * 0.9,
+        score: Math.min(1, points ? Math.abs(top.change) * 4 : Math.abs(top.change) / base) * 0.9,
         key: `mover:${item.metric}:${top.member}`,
       });
     }

@@ -63,11 +63,11 @@ export const toNumber = (value: ResultValue | undefined): number | null => {
   return Number.isFinite(n) ? n : null;
 };
 
-/** How a member is called on the page: its label, else its name in words. */
-export function metricInfo(model: SemanticLayerModel, name: string) {
+/** How a metric is called on the page: its tile's label, its own label, else its name in words. */
+export function metricInfo(model: SemanticLayerModel, name: string, config?: { kpis: { metric: string; label?: string | undefined }[] }) {
   const spec = model.metrics.find((m) => m.name === name);
   return {
-    label: spec?.label ?? words(name),
+    label: config?.kpis.find((k) => k.metric === name)?.label ?? spec?.label ?? words(name),
     format: spec?.format ?? 'number',
     higherIsBetter: spec?.higher_is_better ?? true,
     /** A sum or count: members add up to the total and a missing month is a zero. */
