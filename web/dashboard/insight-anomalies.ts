@@ -2,7 +2,7 @@
  * Anomalies: the metric by a dimension and by month; for each member, each month is compared with
  * the median of its neighbouring months (three on each side), and the month farthest off that
  * trend in robust units (MAD of the member's residuals) is the candidate, if it is also at least
- * 30% off. Sums are judged by the member's share of each month (seasons move every member alike).
+ * 30% off and 3.5 deviations off (counts at least Poisson noise). Sums are judged by the member's share of each month (seasons move every member alike).
  * Months before a member's first figure do not count; small members (under 5% of the largest
  * one's typical month) and mostly-empty series are skipped as noise.
  */
@@ -16,6 +16,8 @@ import { type Insight, pct } from './insight.ts';
 import { metricInfo, metricQuery, runOk, tableOf, toNumber } from './run-dashboard-query.ts';
 
 const MIN_RELATIVE = 0.3;
+/** Fewer robust standard deviations off than this is ordinary noise. */
+const MIN_Z = 3.5;
 
 export function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -31,7 +33,10 @@ export interface Outlier {
 }
 
 /** The point farthest off its neighbours' median, or null when none is far enough off. */
-export function worstOutlier(values: (number | null)[]): Outlier | null {
+export function worstOutlier(
+  values: (number | null)[],
+  floor: (expected: number, index: number) => number = (expected) => Math.abs(expected) * 0.1,
+): Outlier | null {
   const residuals: { index: number; value: number; expected: number; r: number }[] = [];
   values.forEach((value, index) => {
     if (value === null) return;
@@ -49,7 +54,8 @@ export function worstOutlier(values: (number | null)[]): Outlier | null {
   for (const x of residuals) {
     if (x.expected === 0 || Math.abs(x.r / x.expected) < MIN_RELATIVE) continue;
     // The floor keeps a very steady series from calling a small wobble an anomaly.
-    const z = x.r / Math.max(scale, Math.abs(x.expected) * 0.1, 1e-9);
+    const z = x.r / Math.max(scale, floor(x.expected, x.index), 1e-9);
+    if (Math.abs(z) < MIN_Z) continue;
     if (!best || Math.abs(z) > Math.abs(best.z)) best = { index: x.index, value: x.value, expected: x.expected, z };
   }
   return best;
@@ -59,9 +65,14 @@ export function worstOutlier(values: (number | null)[]): Outlier | null {
  * For a sum: the member's share of each month's total, so that seasons (a December every member
  * shares) are not anomalies; the expected value is the usual share times that month's total.
  */
-export function worstShareOutlier(values: (number | null)[], totals: number[]): Outlier | null {
+export function worstShareOutlier(values: (number | null)[], totals: number[], counts: boolean): Outlier | null {
   const shares = values.map((v, i) => (v === null || !totals[i] ? null : v / (totals[i] ?? 1)));
-  const found = worstOutlier(shares);
+  // Counts scatter at least like Poisson draws: a share of a small count is no news.
+  const found = worstOutlier(shares, (share, i) => {
+    const total = totals[i] ?? 0;
+    const relative = Math.abs(share) * 0.1;
+    return counts && total > 0 ? Math.max(relative, Math.sqrt(Math.abs(share) * total) / total) : relative;
+  });
   if (!found) return null;
   const total = totals[found.index] ?? 0;
   return { index: found.index, value: values[found.index] ?? 0, expected: found.expected * total, z: found.z };
@@ -111,7 +122,7 @@ export async function anomalyInsights(ctx: ToolContext, config: DashboardConfig,
     let best: { member: string; outlier: Outlier; weight: number } | null = null;
     for (const s of filled) {
       if ((typical.get(s.member) ?? 0) < largest * 0.05 || intermittent(s.values)) continue;
-      const outlier = info.additive ? worstShareOutlier(s.values, totals) : worstOutlier(s.values);
+      const outlier = info.additive ? worstShareOutlier(s.values, totals, info.format === 'number') : worstOutlier(s.values);
       if (!outlier) continue;
       // Far off in noise units and by a large part of its usual level, both.
       const weight = Math.abs(outlier.z) * Math.min(1, Math.abs(outlier.value / outlier.expected - 1));
