@@ -2,11 +2,12 @@
  * Test support: the feature routers (chat, dashboard, feedback, admin) behind a stand-in for the
  * platform's middleware. The signed-in user comes from the x-test-user header (manager, finance,
  * admin; none: signed out), the CSRF token is fixed and checked on every POST as the platform
- * does, and /static serves web/static. For tests only: real sign-in is the platform's.
+ * does, helmet sets a Content-Security-Policy like the platform's, and /static serves web/static. For tests only: real sign-in is the platform's.
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
+import helmet from 'helmet';
 import { isCodedError } from '../core/coded-error.ts';
 import { createAdminRouter } from './admin/create-admin-router.ts';
 import { createChatRouter } from './chat/create-chat-router.ts';
@@ -32,6 +33,8 @@ let requests = 0;
 
 export function createFeatureApp(deps: WebDeps, options: FeatureAppOptions = {}): Express {
   const app = express();
+  // The platform's headers: scripts and images from this origin only, no inline script.
+  app.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } }));
   app.use(express.json({ limit: '64kb' }));
   app.use(express.urlencoded({ extended: false, limit: '64kb' }));
   const staticDir = path.join(import.meta.dirname, 'static');

@@ -20,7 +20,7 @@ const pct = (part: number, whole: number) => (whole === 0 ? '–' : `${Math.roun
 function usageTable(weekly: WeeklyUsage[]): SafeHtml {
   if (weekly.length === 0) return html`<p class="muted">No questions asked yet.</p>`;
   return html`<table class="admin-table"><thead><tr><th>Week of</th><th class="num">Active users</th><th class="num">Questions</th>
-<th class="num">Answered</th><th class="num">Clarified</th><th class="num">Failed</th><th class="num">👍</th><th class="num">👎</th></tr></thead>
+<th class="num">Answered</th><th class="num">Clarified</th><th class="num">Failed</th><th class="num">Marked right</th><th class="num">Marked wrong</th></tr></thead>
 <tbody>${weekly.map(
     (w) => html`<tr><td>${w.week}</td><td class="num">${w.activeUsers}</td><td class="num">${w.questions}</td>
 <td class="num">${pct(w.answered, w.questions)}</td><td class="num">${pct(w.clarified, w.questions)}</td>

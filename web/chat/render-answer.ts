@@ -60,8 +60,8 @@ ${pending ? html`<div class="draft-actions"><button type="button" class="primary
 function renderFeedback(answer: Answer): SafeHtml {
   return html`<form class="feedback" method="post" action="/api/feedback" data-answer-id="${answer.id}">
 <span class="feedback-label">Was this right?</span>
-<button type="button" class="thumb" data-rating="up" aria-label="Yes, this is right" title="Right">👍</button>
-<button type="button" class="thumb" data-rating="down" aria-label="No, this is wrong" title="Wrong">👎</button>
+<button type="button" class="thumb" data-rating="up" aria-label="Yes, this is right">✓ Right</button>
+<button type="button" class="thumb" data-rating="down" aria-label="No, this is wrong">✗ Wrong</button>
 <div class="feedback-comment" hidden><textarea name="comment" rows="2" maxlength="1000" placeholder="What is wrong? (optional)"></textarea>
 <button type="button" class="primary" data-feedback-send>Send</button></div>
 <span class="feedback-status" role="status"></span></form>`;
