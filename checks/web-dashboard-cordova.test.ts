@@ -9,6 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryMetricsTool } from '../tools/query-metrics-tool.ts';
 import { runTool } from '../tools/run-tool.ts';
 import type { TableArtifact } from '../tools/artifact-store.ts';
+import path from 'node:path';
+import { openBrowserAs } from '../web/chat/test-chromium.ts';
 import { type RunningDashboard, startDashboardApp } from '../web/dashboard/test-dashboard-app.ts';
 import { CORDOVA_DASHBOARD_FILE, type CordovaContext, openCordovaContext } from './test-cordova-tool-context.ts';
 
@@ -18,6 +20,7 @@ let app: RunningDashboard;
 beforeAll(async () => {
   cordova = await openCordovaContext();
   app = await startDashboardApp(cordova.ctx, { configFile: CORDOVA_DASHBOARD_FILE });
+  app.freshness = [{ source: 'erp', lastLoadedAt: '2026-06-30T02:00:00.000Z', loads: 1 }];
 }, 300_000);
 
 afterAll(async () => {
@@ -95,4 +98,26 @@ describe('the Cordova dashboard', () => {
     expect(warm.cache.hits).toBeGreaterThan(0);
     console.info(`Cordova dashboard warm load: ${ms.toFixed(1)} ms; cold build ${warm.buildMs} ms`);
   });
+
+  it('renders in Chromium: six tiles, the insights linking to the chat, the charts drawn', async () => {
+    const browser = await openBrowserAs('manager');
+    try {
+      const { page } = browser;
+      await page.setViewportSize({ width: 1280, height: 1500 });
+      await page.goto(`${app.url}/dashboard`);
+      await expect(page.locator('a.tile').count()).resolves.toBe(6);
+      const insights = await page.locator('li.insight a').evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
+      expect(insights.length).toBeGreaterThanOrEqual(3);
+      for (const href of insights) expect(href).toMatch(/^\/chat\?q=/);
+      // A string, run in the page: the project's TypeScript has no DOM types.
+      await page.waitForFunction("[...document.querySelectorAll('.dash-chart img')].every((img) => img.complete && img.naturalWidth > 0)");
+      await expect(page.locator('.dash-chart img').count()).resolves.toBe(4);
+      await page.screenshot({ path: path.join(import.meta.dirname, '../docs/web/dashboard.png'), fullPage: true });
+      await page.locator('.periods a', { hasText: 'Last quarter' }).click();
+      await page.locator('.periods a[aria-current="true"]', { hasText: 'Last quarter' }).waitFor();
+      expect(browser.errors).toEqual([]);
+    } finally {
+      await browser.close();
+    }
+  }, 60_000);
 });

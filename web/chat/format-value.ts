@@ -40,3 +40,15 @@ export function formatChange(value: number | null, format: string): string {
   const sign = value > 0 ? '+' : value < 0 ? '−' : '±';
   return `${sign}${formatValue(Math.abs(value), format)}`;
 }
+
+const COMPACT = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 2 });
+
+/** A headline figure that fits a tile: $7.32M, 44.1K, 60.6%, 112 days; small values as formatValue. */
+export function formatCompact(value: unknown, format: string): string {
+  const n = typeof value === 'number' ? value : Number(value);
+  if (value === null || value === undefined || !Number.isFinite(n)) return formatValue(value, format);
+  if (format === 'currency' && Math.abs(n) >= 100_000) return `${n < 0 ? '−' : ''}$${COMPACT.format(Math.abs(n))}`;
+  if (format === 'number' && Math.abs(n) >= 100_000) return COMPACT.format(n);
+  if (format === 'days' && Math.abs(n) >= 100) return `${Math.round(n)} days`;
+  return formatValue(n, format);
+}

@@ -11,7 +11,7 @@ describe('periods', () => {
     ['this_quarter', { start: '2026-04-01', end: '2026-06-20' }, { start: '2026-01-01', end: '2026-03-20' }, { start: '2025-04-01', end: '2025-06-20' }],
     ['last_quarter', { start: '2026-01-01', end: '2026-03-31' }, { start: '2025-10-01', end: '2025-12-31' }, { start: '2025-01-01', end: '2025-03-31' }],
     ['year_to_date', { start: '2026-01-01', end: '2026-06-20' }, null, { start: '2025-01-01', end: '2025-06-20' }],
-    ['last_12_months', { start: '2025-06-01', end: '2026-05-31' }, { start: '2024-06-01', end: '2025-05-31' }, { start: '2024-06-01', end: '2025-05-31' }],
+    ['last_12_months', { start: '2025-06-01', end: '2026-05-31' }, null, { start: '2024-06-01', end: '2025-05-31' }],
   ] as const)('%s on 2026-06-20', (period, current, previous, lastYear) => {
     expect(periodRanges(period, '2026-06-20')).toEqual({ period, current, previous, lastYear });
   });

@@ -28,7 +28,7 @@ export const PERIOD_LABELS: Record<DashboardPeriod, { label: string; phrase: str
 export interface PeriodRanges {
   period: DashboardPeriod;
   current: DateRange;
-  /** null where "the period before" means nothing useful (year to date: see last year). */
+  /** null where the period before is last year's or means little (year to date, last 12 months). */
   previous: DateRange | null;
   lastYear: DateRange;
 }
@@ -59,7 +59,7 @@ export function periodRanges(period: DashboardPeriod, today: string): PeriodRang
     this_quarter: { current: { start: quarter, end: today }, whole: false, step: 3 },
     last_quarter: { current: { start: addMonths(quarter, -3), end: addDays(quarter, -1) }, whole: true, step: 3 },
     year_to_date: { current: { start: periodStart('year', today), end: today }, whole: false, step: null },
-    last_12_months: { current: { start: addMonths(month, -12), end: addDays(month, -1) }, whole: true, step: 12 },
+    last_12_months: { current: { start: addMonths(month, -12), end: addDays(month, -1) }, whole: true, step: null },
   };
   const { current, whole, step } = table[period];
   return {

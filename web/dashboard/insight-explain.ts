@@ -48,7 +48,7 @@ export async function explainInsights(
     const lead = best?.top_members[0];
     const driver =
       best && lead && lead.share_of_change !== null
-        ? ` By ${dimensionLabel(ctx.model, best.dimension).toLowerCase()}, ${lead.member} accounts for ${pct(lead.share_of_change)} of the change.`
+        ? ` By ${dimensionLabel(ctx.model, best.dimension).toLowerCase()}, ${lead.member} accounts for ${pct(lead.share_of_change)} of the change${lead.share_of_change > 1 ? ' (the others moved the other way)' : ''}.`
         : '';
     insights.push({
       kind: 'explain',

@@ -1,7 +1,7 @@
 /** The dashboard page: period picker, KPI tiles, written insights linking to the chat, charts. */
 import { html, type SafeHtml } from '../html/escape-html.ts';
 import { renderPage } from '../html/render-page.ts';
-import { formatValue } from '../chat/format-value.ts';
+import { formatCompact, formatValue } from '../chat/format-value.ts';
 import type { WebUser } from '../web-contract.ts';
 import type { Dashboard } from './build-dashboard.ts';
 import type { KpiTile } from './build-kpis.ts';
@@ -22,10 +22,10 @@ function delta(tile: KpiTile, value: number | null, against: string): SafeHtml {
   return html`<span class="delta ${tone}">${arrow} ${amount} <small>${against}</small></span>`;
 }
 
-function tile(t: KpiTile, phrase: string): SafeHtml {
+function tile(t: KpiTile, phrase: string, hasPrevious: boolean): SafeHtml {
   const body = t.error
     ? html`<strong class="tile-value">–</strong><span class="tile-error">${t.error}</span>`
-    : html`<strong class="tile-value">${formatValue(t.value, t.format)}</strong>${delta(t, t.vsPrevious, 'vs previous period')}${delta(t, t.vsLastYear, 'vs last year')}`;
+    : html`<strong class="tile-value" title="${formatValue(t.value, t.format)}">${formatCompact(t.value, t.format)}</strong>${hasPrevious ? delta(t, t.vsPrevious, 'vs prior period') : ''}${delta(t, t.vsLastYear, 'vs last year')}`;
   return html`<a class="tile" href="${askUrl(`${t.label} ${phrase} compared with last year`)}"><span class="tile-label">${t.label}</span>${body}</a>`;
 }
 
@@ -40,7 +40,7 @@ export function renderDashboard(input: { user: WebUser; csrfToken: string; dashb
 <nav class="periods" aria-label="Period">${DASHBOARD_PERIODS.map(
     (p) => html`<a href="/dashboard?period=${p}"${p === period ? html` aria-current="true"` : ''}>${PERIOD_LABELS[p].label}</a>`,
   )}</nav></header>
-<section class="tiles" aria-label="Key figures">${d.tiles.map((t) => tile(t, phrase))}</section>
+<section class="tiles" aria-label="Key figures">${d.tiles.map((t) => tile(t, phrase, d.ranges.previous !== null))}</section>
 <section class="insights"><h2>What stands out</h2>${
     d.insights.length === 0
       ? html`<p class="muted">Nothing notable for this period.</p>`
@@ -50,10 +50,10 @@ export function renderDashboard(input: { user: WebUser; csrfToken: string; dashb
   }</section>
 <section class="charts">${d.charts.map(
     (c, index) =>
-      html`<figure class="dash-chart"><figcaption>${c.title}</figcaption>${
+      html`<figure class="dash-chart">${
         c.svg
           ? html`<img src="${chartSrc(period, index, d.builtAt)}" alt="${c.title}" width="640" height="360">`
-          : html`<p class="muted">${c.error ?? 'No data.'}</p>`
+          : html`<figcaption>${c.title}</figcaption><p class="muted">${c.error ?? 'No data.'}</p>`
       }</figure>`,
   )}</section></div>`;
   return renderPage({
