@@ -30,7 +30,12 @@ export interface CordovaContext {
 
 export async function openCordovaContext(): Promise<CordovaContext> {
   const dir = mkdtempSync(join(tmpdir(), 'web-cordova-'));
-  await generateDemo({ seed: 42, scale: Number(process.env.WEB_CHECK_SCALE ?? 0.1), asOf: '2026-06-30', outDir: join(dir, 'demo') });
+  await generateDemo({
+    seed: 42,
+    scale: Number(process.env.WEB_CHECK_SCALE ?? 0.1),
+    asOf: '2026-06-30',
+    outDir: join(dir, 'demo'),
+  });
   const warehouse = await openWarehouse(`duckdb:${join(dir, 'warehouse.duckdb')}`);
   await buildDemoWarehouse(warehouse, join(dir, 'demo'));
   const model = loadSemanticModel(CORDOVA_MODEL_DIR);

@@ -5,14 +5,19 @@
  * November surfaces as the anomaly at scale 1 (npm start's); at 0.1 store months are too noisy for
  * it to win reliably, so it is not asserted here (docs/web-chat.md shows the scale-1 insights).
  */
+
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TableArtifact } from '../tools/artifact-store.ts';
 import { queryMetricsTool } from '../tools/query-metrics-tool.ts';
 import { runTool } from '../tools/run-tool.ts';
-import type { TableArtifact } from '../tools/artifact-store.ts';
-import path from 'node:path';
 import { openBrowserAs } from '../web/chat/test-chromium.ts';
 import { type RunningDashboard, startDashboardApp } from '../web/dashboard/test-dashboard-app.ts';
-import { CORDOVA_DASHBOARD_FILE, type CordovaContext, openCordovaContext } from './test-cordova-tool-context.ts';
+import {
+  CORDOVA_DASHBOARD_FILE,
+  type CordovaContext,
+  openCordovaContext,
+} from './test-cordova-tool-context.ts';
 
 let cordova: CordovaContext;
 let app: RunningDashboard;
@@ -30,7 +35,13 @@ afterAll(async () => {
 
 interface DashboardJson {
   ranges: Record<'current' | 'previous' | 'lastYear', { start: string; end: string } | null>;
-  tiles: { metric: string; value: number | null; previous: number | null; lastYear: number | null; error: string | null }[];
+  tiles: {
+    metric: string;
+    value: number | null;
+    previous: number | null;
+    lastYear: number | null;
+    error: string | null;
+  }[];
   insights: { kind: string; text: string; question: string }[];
   charts: { title: string; url: string | null; error: string | null }[];
   cache: { hits: number; misses: number };
@@ -38,12 +49,21 @@ interface DashboardJson {
 }
 
 const load = async (period: string) =>
-  (await (await fetch(`${app.url}/api/dashboard?period=${period}`, { headers: { 'x-test-user': 'manager' } })).json()) as DashboardJson;
+  (await (
+    await fetch(`${app.url}/api/dashboard?period=${period}`, { headers: { 'x-test-user': 'manager' } })
+  ).json()) as DashboardJson;
 
 describe('the Cordova dashboard', () => {
   it('shows the configured tiles with the figures query_metrics gives', async () => {
     const d = await load('last_12_months');
-    expect(d.tiles.map((t) => t.metric)).toEqual(['revenue', 'gross_margin_pct', 'units_sold', 'return_rate', 'days_of_inventory', 'cash']);
+    expect(d.tiles.map((t) => t.metric)).toEqual([
+      'revenue',
+      'gross_margin_pct',
+      'units_sold',
+      'return_rate',
+      'days_of_inventory',
+      'cash',
+    ]);
     for (const tile of d.tiles) {
       expect(tile.error, tile.metric).toBeNull();
       expect(tile.value, tile.metric).not.toBeNull();
@@ -70,12 +90,17 @@ describe('the Cordova dashboard', () => {
       expect(tile?.value, metric).toBeCloseTo(Number(row[metric]), 6);
       expect(tile?.lastYear, metric).toBeCloseTo(Number(row[`${metric}_previous`]), 6);
     }
-    expect(d.charts.every((c) => c.url !== null), JSON.stringify(d.charts)).toBe(true);
+    expect(
+      d.charts.every((c) => c.url !== null),
+      JSON.stringify(d.charts),
+    ).toBe(true);
   });
 
   it('writes three to five insights in which the planted stories surface', async () => {
     const d = await load('last_12_months');
-    console.info(`insights (last 12 months, built in ${d.buildMs} ms):\n${d.insights.map((i) => `- [${i.kind}] ${i.text} -> ${i.question}`).join('\n')}`);
+    console.info(
+      `insights (last 12 months, built in ${d.buildMs} ms):\n${d.insights.map((i) => `- [${i.kind}] ${i.text} -> ${i.question}`).join('\n')}`,
+    );
     expect(d.insights.length).toBeGreaterThanOrEqual(3);
     expect(d.insights.length).toBeLessThanOrEqual(5);
     expect(d.insights[0]?.kind).toBe('explain');
@@ -83,8 +108,14 @@ describe('the Cordova dashboard', () => {
     // The line launched last year explains most of the revenue change.
     expect(d.insights[0]?.text).toContain(`By product line, ${cordova.stories.newLine.line} accounts for`);
     // The supplier whose prices rose last April is the biggest margin mover.
-    expect(text).toContain(`Biggest mover by supplier name: ${cordova.stories.supplierPriceRise.supplier}, gross margin`);
-    expect(text).toMatch(new RegExp(`Biggest mover by product line: (${cordova.stories.supplierPriceRise.lines.join('|')}), gross margin [\\d.]+%, down`));
+    expect(text).toContain(
+      `Biggest mover by supplier name: ${cordova.stories.supplierPriceRise.supplier}, gross margin`,
+    );
+    expect(text).toMatch(
+      new RegExp(
+        `Biggest mover by product line: (${cordova.stories.supplierPriceRise.lines.join('|')}), gross margin [\\d.]+%, down`,
+      ),
+    );
     for (const insight of d.insights) expect(insight.question.length).toBeGreaterThan(10);
   });
 
@@ -106,13 +137,20 @@ describe('the Cordova dashboard', () => {
       await page.setViewportSize({ width: 1280, height: 1500 });
       await page.goto(`${app.url}/dashboard`);
       await expect(page.locator('a.tile').count()).resolves.toBe(6);
-      const insights = await page.locator('li.insight a').evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
+      const insights = await page
+        .locator('li.insight a')
+        .evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
       expect(insights.length).toBeGreaterThanOrEqual(3);
       for (const href of insights) expect(href).toMatch(/^\/chat\?q=/);
       // A string, run in the page: the project's TypeScript has no DOM types.
-      await page.waitForFunction("[...document.querySelectorAll('.dash-chart img')].every((img) => img.complete && img.naturalWidth > 0)");
+      await page.waitForFunction(
+        "[...document.querySelectorAll('.dash-chart img')].every((img) => img.complete && img.naturalWidth > 0)",
+      );
       await expect(page.locator('.dash-chart img').count()).resolves.toBe(4);
-      await page.screenshot({ path: path.join(import.meta.dirname, '../docs/web/dashboard.png'), fullPage: true });
+      await page.screenshot({
+        path: path.join(import.meta.dirname, '../docs/web/dashboard.png'),
+        fullPage: true,
+      });
       await page.locator('.periods a', { hasText: 'Last quarter' }).click();
       await page.locator('.periods a[aria-current="true"]', { hasText: 'Last quarter' }).waitFor();
       expect(browser.errors).toEqual([]);

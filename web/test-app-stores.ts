@@ -2,7 +2,7 @@
  * Test support: the app stores (threads, feedback, verified queries, usage) in memory, behaving as
  * the contract in assistant/memory/app-stores.ts says, so the web routers' tests need no database.
  */
-import { CodedError, ErrorCode } from '../core/coded-error.ts';
+
 import type {
   AppStores,
   FeedbackRecord,
@@ -11,6 +11,7 @@ import type {
   ThreadSummary,
   WeeklyUsage,
 } from '../assistant/memory/app-stores.ts';
+import { CodedError, ErrorCode } from '../core/coded-error.ts';
 import type { SemanticQuery } from '../semantic-layer/query/semantic-query-shape.ts';
 
 export interface MemoryStores extends AppStores {
@@ -57,7 +58,11 @@ export function createMemoryStores(options: MemoryStoreOptions = {}): MemoryStor
       },
       async saveTurn(turn) {
         if (!threads.has(turn.threadId))
-          threads.set(turn.threadId, { userId: turn.userId, title: turn.question, updatedAt: turn.createdAt });
+          threads.set(turn.threadId, {
+            userId: turn.userId,
+            title: turn.question,
+            updatedAt: turn.createdAt,
+          });
         const thread = threads.get(turn.threadId);
         if (thread) thread.updatedAt = turn.createdAt;
         turns.push(turn);

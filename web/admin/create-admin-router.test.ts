@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CodedError, ErrorCode } from '../../core/coded-error.ts';
-import { readSse, type RunningChatApp, startChatApp } from '../chat/test-chat-answers.ts';
+import { lastData, type RunningChatApp, readSse, startChatApp } from '../chat/test-chat-answers.ts';
 import { createMemoryStores } from '../test-app-stores.ts';
 import { TEST_CSRF_TOKEN } from '../test-feature-app.ts';
 
@@ -18,9 +18,13 @@ const headers = (user: string, type = 'application/json') => ({
 
 async function thumbsDown(user: string, question: string): Promise<string> {
   const events = await readSse(
-    await fetch(`${app.url}/api/chat`, { method: 'POST', headers: headers(user), body: JSON.stringify({ threadId: null, question }) }),
+    await fetch(`${app.url}/api/chat`, {
+      method: 'POST',
+      headers: headers(user),
+      body: JSON.stringify({ threadId: null, question }),
+    }),
   );
-  const { id } = (events.at(-1)?.data as { answer: { id: string } }).answer;
+  const { id } = lastData<{ answer: { id: string } }>(events).answer;
   await fetch(`${app.url}/api/feedback`, {
     method: 'POST',
     headers: headers(user),
@@ -79,7 +83,9 @@ describe('admin page', () => {
     });
     expect(app.runtime.refreshes).toBe(1);
     expect(await app.stores.feedback.list({ rating: 'down', unresolvedOnly: true })).toHaveLength(0);
-    const page = await (await fetch(`${app.url}${response.headers.get('location')}`, { headers: { 'x-test-user': 'admin' } })).text();
+    const page = await (
+      await fetch(`${app.url}${response.headers.get('location')}`, { headers: { 'x-test-user': 'admin' } })
+    ).text();
     expect(page).toContain('Saved: the assistant answers that question this way from now on.');
     expect(page).toContain('<strong>revenue by region</strong>');
   });
@@ -103,7 +109,11 @@ describe('a query the store refuses to compile', () => {
     await app.close();
     const stores = createMemoryStores({
       validateQuery: (q) => {
-        if (q.metrics.includes('revnue')) throw new CodedError(ErrorCode.SemanticUnknownMember, 'Unknown metric "revnue"; did you mean revenue?');
+        if (q.metrics.includes('revnue'))
+          throw new CodedError(
+            ErrorCode.SemanticUnknownMember,
+            'Unknown metric "revnue"; did you mean revenue?',
+          );
       },
     });
     app = await startChatApp({ runtime: { stores } });

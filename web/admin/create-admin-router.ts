@@ -52,7 +52,13 @@ export function createAdminRouter(deps: WebDeps): express.Router {
 
   router.get('/admin', admin, async (request, response) => {
     const saved = typeof request.query.saved === 'string' ? request.query.saved : null;
-    await page(response, 200, saved ? { notice: { kind: 'ok', text: 'Saved: the assistant answers that question this way from now on.' } } : {});
+    await page(
+      response,
+      200,
+      saved
+        ? { notice: { kind: 'ok', text: 'Saved: the assistant answers that question this way from now on.' } }
+        : {},
+    );
   });
 
   router.post('/admin/verified-queries', admin, async (request, response) => {
@@ -84,7 +90,10 @@ export function createAdminRouter(deps: WebDeps): express.Router {
     const parsed = jsonBody.safeParse(request.body);
     if (!parsed.success) {
       response.status(400).json({
-        error: { code: ErrorCode.BadArgument, message: 'Send {"feedbackId": id or null, "question": "...", "query": {...}}.' },
+        error: {
+          code: ErrorCode.BadArgument,
+          message: 'Send {"feedbackId": id or null, "question": "...", "query": {...}}.',
+        },
       });
       return;
     }
@@ -97,7 +106,12 @@ export function createAdminRouter(deps: WebDeps): express.Router {
       });
       response.status(201).json({ verifiedQuery: saved });
     } catch (error) {
-      response.status(400).json({ error: { code: (error as { code?: string }).code ?? 'BAD_ARGUMENT', message: correctionProblem(error) } });
+      response.status(400).json({
+        error: {
+          code: (error as { code?: string }).code ?? 'BAD_ARGUMENT',
+          message: correctionProblem(error),
+        },
+      });
     }
   });
   return router;

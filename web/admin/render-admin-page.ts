@@ -31,14 +31,16 @@ function usageTable(weekly: WeeklyUsage[]): SafeHtml {
 function tiles(weekly: WeeklyUsage[]): SafeHtml {
   const latest = weekly[0];
   if (!latest) return html``;
-  const tile = (label: string, value: string) => html`<div class="admin-tile"><span>${label}</span><strong>${value}</strong></div>`;
+  const tile = (label: string, value: string) =>
+    html`<div class="admin-tile"><span>${label}</span><strong>${value}</strong></div>`;
   return html`<div class="admin-tiles">${tile(`Active users, week of ${latest.week}`, String(latest.activeUsers))}${tile('Questions', String(latest.questions))}${tile('Answered', pct(latest.answered, latest.questions))}${tile('Clarified', pct(latest.clarified, latest.questions))}${tile('Failed', pct(latest.failed, latest.questions))}</div>`;
 }
 
 function wrongCard(f: FeedbackRecord, input: AdminPageInput): SafeHtml {
   const kept = input.draft?.feedbackId === f.id ? input.draft : undefined;
   const queryJson = kept?.queryJson ?? JSON.stringify(f.semanticQueries[0] ?? { metrics: [] }, null, 2);
-  const problem = input.notice?.kind === 'error' && input.notice.feedbackId === f.id ? input.notice.text : null;
+  const problem =
+    input.notice?.kind === 'error' && input.notice.feedbackId === f.id ? input.notice.text : null;
   return html`<article class="wrong" id="feedback-${f.id}">
 <h3>${f.question}</h3>
 <p class="muted">Marked wrong by ${f.userId} on ${f.createdAt.slice(0, 10)} (${f.channel})${f.comment ? html`: <q>${f.comment}</q>` : ''}</p>

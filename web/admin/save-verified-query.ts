@@ -31,8 +31,13 @@ export async function saveVerifiedQuery(
   }
   const shaped = authoredQueryShape.safeParse(raw);
   if (!shaped.success) {
-    const problems = shaped.error.issues.slice(0, 5).map((i) => `${i.path.join('.') || '(query)'}: ${i.message}`);
-    throw new CodedError(ErrorCode.SemanticQueryInvalid, `The query does not have the right shape: ${problems.join('; ')}.`);
+    const problems = shaped.error.issues
+      .slice(0, 5)
+      .map((i) => `${i.path.join('.') || '(query)'}: ${i.message}`);
+    throw new CodedError(
+      ErrorCode.SemanticQueryInvalid,
+      `The query does not have the right shape: ${problems.join('; ')}.`,
+    );
   }
   const saved = await runtime.stores.verifiedQueries.add({
     question,

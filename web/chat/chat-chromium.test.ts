@@ -41,12 +41,18 @@ describe('chat in Chromium', () => {
     const answer = page.locator('article.answer:not(.pending)').last();
     await answer.locator('.a-chart img').waitFor();
     // A string, run in the page: the project's TypeScript has no DOM types.
-    await page.waitForFunction("document.querySelector('.a-chart img')?.complete && document.querySelector('.a-chart img').naturalWidth > 0");
-    await expect(answer.locator('.a-text').innerText()).resolves.toContain('led by North at $1,234,568');
-    await expect(answer.locator('td.num').first().innerText()).resolves.toBe('$1,234,568');
-    await expect(page.locator('.question').last().innerText()).resolves.toBe('revenue by region last quarter');
+    await page.waitForFunction(
+      "document.querySelector('.a-chart img')?.complete && document.querySelector('.a-chart img').naturalWidth > 0",
+    );
+    await expect(answer.locator('.a-text').textContent()).resolves.toContain('led by North at $1,234,568');
+    await expect(answer.locator('td.num').first().textContent()).resolves.toBe('$1,234,568');
+    await expect(page.locator('.question').last().textContent()).resolves.toBe(
+      'revenue by region last quarter',
+    );
     expect(page.url()).toMatch(/\/chat\/thread-\d+$/);
-    await expect(page.locator('#thread-list a').first().innerText()).resolves.toBe('revenue by region last quarter');
+    await expect(page.locator('#thread-list a').first().textContent()).resolves.toBe(
+      'revenue by region last quarter',
+    );
     await answer.locator('summary').click();
     await expect(answer.locator('pre.sql').isVisible()).resolves.toBe(true);
     // Tall enough for the whole answer: a full-page shot would cut through the sticky question box.
@@ -58,11 +64,16 @@ describe('chat in Chromium', () => {
   it('asks a suggestion when it is clicked, in the same thread', async () => {
     const { page } = finance;
     const before = await page.locator('.turn').count();
-    await page.locator('article.answer a.suggestion', { hasText: 'Revenue by region last year' }).last().click();
+    await page
+      .locator('article.answer a.suggestion', { hasText: 'Revenue by region last year' })
+      .last()
+      .click();
     await page.locator('.turn').nth(before).locator('article.answer:not(.pending)').waitFor();
-    await expect(page.locator('.question').last().innerText()).resolves.toBe('Revenue by region last year');
+    await expect(page.locator('.question').last().textContent()).resolves.toBe('Revenue by region last year');
     const [first, second] = app.fake.requests.slice(-2);
-    expect(second?.threadId).toBe(first ? app.stores.turns.find((t) => t.question === first.question)?.threadId : 'none');
+    expect(second?.threadId).toBe(
+      first ? app.stores.turns.find((t) => t.question === first.question)?.threadId : 'none',
+    );
   });
 
   it('stores a thumbs-down with its comment', async () => {
@@ -107,7 +118,7 @@ describe('admin in Chromium', () => {
       const { page } = admin;
       await page.goto(`${app.url}/admin`);
       const card = page.locator('article.wrong').first();
-      await expect(card.locator('h3').innerText()).resolves.toBe('Revenue by region last year');
+      await expect(card.locator('h3').textContent()).resolves.toBe('Revenue by region last year');
       await page.screenshot({ path: path.join(SHOTS, 'admin.png'), fullPage: true });
       await card.locator('textarea').fill('{"metrics": ["revenue"], "dimensions": ["stores.region_name"]}');
       await card.locator('button[type="submit"]').click();

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_CSRF_TOKEN } from '../test-feature-app.ts';
-import { readSse, type RunningChatApp, startChatApp } from './test-chat-answers.ts';
+import { lastData, type RunningChatApp, readSse, startChatApp } from './test-chat-answers.ts';
 
 let app: RunningChatApp;
 beforeAll(async () => {
@@ -16,7 +16,10 @@ const as = (user: string | null, extra: Record<string, string> = {}) => ({
 function ask(user: string, body: unknown, csrf = true) {
   return fetch(`${app.url}/api/chat`, {
     method: 'POST',
-    headers: as(user, { 'content-type': 'application/json', ...(csrf ? { 'x-csrf-token': TEST_CSRF_TOKEN } : {}) }),
+    headers: as(user, {
+      'content-type': 'application/json',
+      ...(csrf ? { 'x-csrf-token': TEST_CSRF_TOKEN } : {}),
+    }),
     body: JSON.stringify(body),
   });
 }
@@ -39,7 +42,9 @@ describe('chat page', () => {
   });
 
   it('prefills ?q= for the script to ask, escaped', async () => {
-    const html = await (await fetch(`${app.url}/chat?q=${encodeURIComponent('<script>x</script>')}`, { headers: as('manager') })).text();
+    const html = await (
+      await fetch(`${app.url}/chat?q=${encodeURIComponent('<script>x</script>')}`, { headers: as('manager') })
+    ).text();
     expect(html).toContain('data-pending="&lt;script&gt;x&lt;/script&gt;"');
     expect(html).not.toContain('<script>x</script>');
   });
@@ -73,35 +78,49 @@ describe('POST /api/chat', () => {
     expect(final.html).toContain('data-rating="down"');
     // The caller comes from the session, never from the body.
     const request = app.fake.requests.at(-1);
-    expect(request?.caller).toEqual({ userId: 'u-manager', roles: ['analyst'], channel: { kind: 'web', sessionId: 'session-manager' } });
+    expect(request?.caller).toEqual({
+      userId: 'u-manager',
+      roles: ['analyst'],
+      channel: { kind: 'web', sessionId: 'session-manager' },
+    });
     expect(request?.signal).toBeInstanceOf(AbortSignal);
   });
 
   it('serves the chart as a locked-down SVG image to its owner only', async () => {
     const events = await readSse(await ask('manager', { threadId: null, question: 'revenue' }));
-    const { answer } = events.at(-1)?.data as AnswerEvent;
+    const { answer } = lastData<AnswerEvent>(events);
     const svg = await fetch(`${app.url}/chat/answers/${answer.id}/chart.svg`, { headers: as('manager') });
     expect(svg.status).toBe(200);
     expect(svg.headers.get('content-type')).toBe('image/svg+xml; charset=utf-8');
     expect(svg.headers.get('content-security-policy')).toContain("default-src 'none'");
     expect(svg.headers.get('x-content-type-options')).toBe('nosniff');
     expect(await svg.text()).toMatch(/^<svg/);
-    expect((await fetch(`${app.url}/chat/answers/${answer.id}/chart.svg`, { headers: as('finance') })).status).toBe(404);
+    expect(
+      (await fetch(`${app.url}/chat/answers/${answer.id}/chart.svg`, { headers: as('finance') })).status,
+    ).toBe(404);
   });
 
   it('continues a thread, lists it and renders its history; another user cannot see it', async () => {
-    const first = (await readSse(await ask('finance', { threadId: null, question: 'revenue this year' }))).at(-1)?.data as AnswerEvent;
+    const first = (await readSse(await ask('finance', { threadId: null, question: 'revenue this year' }))).at(
+      -1,
+    )?.data as AnswerEvent;
     const threadId = first.answer.threadId;
-    const second = (await readSse(await ask('finance', { threadId, question: 'and by month?' }))).at(-1)?.data as AnswerEvent;
+    const second = (await readSse(await ask('finance', { threadId, question: 'and by month?' }))).at(-1)
+      ?.data as AnswerEvent;
     expect(second.answer.threadId).toBe(threadId);
     expect(app.fake.requests.at(-1)?.threadId).toBe(threadId);
 
     const list = (await (await fetch(`${app.url}/api/threads`, { headers: as('finance') })).json()) as {
       threads: { threadId: string; title: string; turns: number }[];
     };
-    expect(list.threads.find((t) => t.threadId === threadId)).toMatchObject({ title: 'revenue this year', turns: 2 });
+    expect(list.threads.find((t) => t.threadId === threadId)).toMatchObject({
+      title: 'revenue this year',
+      turns: 2,
+    });
 
-    const history = (await (await fetch(`${app.url}/api/threads/${threadId}`, { headers: as('finance') })).json()) as {
+    const history = (await (
+      await fetch(`${app.url}/api/threads/${threadId}`, { headers: as('finance') })
+    ).json()) as {
       turns: { question: string; html: string }[];
     };
     expect(history.turns.map((t) => t.question)).toEqual(['revenue this year', 'and by month?']);
@@ -117,7 +136,8 @@ describe('POST /api/chat', () => {
   });
 
   it('offers clickable suggestions after a clarifying question', async () => {
-    const final = (await readSse(await ask('manager', { threadId: null, question: 'huh?' }))).at(-1)?.data as AnswerEvent;
+    const final = (await readSse(await ask('manager', { threadId: null, question: 'huh?' }))).at(-1)
+      ?.data as AnswerEvent;
     expect(final.answer.kind).toBe('clarification');
     expect(final.html).toContain('class="suggestion"');
     expect(final.html).toContain(`href="/chat/${final.answer.threadId}?q=Units%20sold%20last%20month"`);
@@ -125,8 +145,9 @@ describe('POST /api/chat', () => {
   });
 
   it('shows a ledger draft as a card with Confirm and Cancel', async () => {
-    const final = (await readSse(await ask('finance', { threadId: null, question: 'record expense 120.50 for polish' }))).at(-1)
-      ?.data as AnswerEvent;
+    const final = (
+      await readSse(await ask('finance', { threadId: null, question: 'record expense 120.50 for polish' }))
+    ).at(-1)?.data as AnswerEvent;
     expect(final.html).toContain('data-draft-id="7d0a6a38-8a53-4c8e-9a4d-8f5b8d1b2c3d"');
     expect(final.html).toContain('Draft expense: $120.50');
     expect(final.html).toContain('data-draft-action="confirm"');

@@ -28,7 +28,9 @@ const formBody = z.object({
 });
 
 /** The answer as the browser gets it: the chart's picture is a separate request. */
-export function clientAnswer(answer: Answer): Omit<Answer, 'chart'> & { chart: { title: string; kind: string } | null } {
+export function clientAnswer(
+  answer: Answer,
+): Omit<Answer, 'chart'> & { chart: { title: string; kind: string } | null } {
   return { ...answer, chart: answer.chart ? { title: answer.chart.title, kind: answer.chart.kind } : null };
 }
 
@@ -101,12 +103,17 @@ export function createChatRouter(deps: WebDeps): express.Router {
   router.post('/api/chat', signedIn, async (request, response) => {
     const parsed = askBody.safeParse(request.body);
     if (!parsed.success) {
-      badRequest(response, 'Send {"threadId": string | null, "question": "..."} with a question of 1 to 2,000 characters.');
+      badRequest(
+        response,
+        'Send {"threadId": string | null, "question": "..."} with a question of 1 to 2,000 characters.',
+      );
       return;
     }
     const user = userOf(response);
     if (parsed.data.threadId && (await loadThread(deps, parsed.data.threadId, user)) === null) {
-      response.status(404).json({ error: { code: ErrorCode.ThreadNotFound, message: 'No such conversation of yours.' } });
+      response
+        .status(404)
+        .json({ error: { code: ErrorCode.ThreadNotFound, message: 'No such conversation of yours.' } });
       return;
     }
     await streamAnswer(deps, response, {
@@ -128,7 +135,9 @@ export function createChatRouter(deps: WebDeps): express.Router {
     const threadId = String(request.params.threadId);
     const turns = await loadThread(deps, threadId, userOf(response));
     if (turns === null) {
-      response.status(404).json({ error: { code: ErrorCode.ThreadNotFound, message: 'No such conversation of yours.' } });
+      response
+        .status(404)
+        .json({ error: { code: ErrorCode.ThreadNotFound, message: 'No such conversation of yours.' } });
       return;
     }
     response.json({
@@ -155,10 +164,14 @@ export function createChatRouter(deps: WebDeps): express.Router {
     sendSvg(response, svg);
   });
 
-  router.use('/chat/answers', (error: unknown, _request: Request, response: Response, next: express.NextFunction) => {
-    if (isCodedError(error, ErrorCode.AnswerNotFound)) response.status(404).type('text').send(error.message);
-    else next(error);
-  });
+  router.use(
+    '/chat/answers',
+    (error: unknown, _request: Request, response: Response, next: express.NextFunction) => {
+      if (isCodedError(error, ErrorCode.AnswerNotFound))
+        response.status(404).type('text').send(error.message);
+      else next(error);
+    },
+  );
 
   return router;
 }

@@ -47,7 +47,8 @@ const COMPACT = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFra
 export function formatCompact(value: unknown, format: string): string {
   const n = typeof value === 'number' ? value : Number(value);
   if (value === null || value === undefined || !Number.isFinite(n)) return formatValue(value, format);
-  if (format === 'currency' && Math.abs(n) >= 100_000) return `${n < 0 ? '−' : ''}$${COMPACT.format(Math.abs(n))}`;
+  if (format === 'currency' && Math.abs(n) >= 100_000)
+    return `${n < 0 ? '−' : ''}$${COMPACT.format(Math.abs(n))}`;
   if (format === 'number' && Math.abs(n) >= 100_000) return COMPACT.format(n);
   if (format === 'days' && Math.abs(n) >= 100) return `${Math.round(n)} days`;
   return formatValue(n, format);

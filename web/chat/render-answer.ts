@@ -20,7 +20,8 @@ export function askLink(question: string, threadId: string | null, className = '
 }
 
 function renderTable(table: AnswerTable): SafeHtml {
-  const numeric = (format: string, role: string) => role !== 'time' && role !== 'dimension' && format !== 'text';
+  const numeric = (format: string, role: string) =>
+    role !== 'time' && role !== 'dimension' && format !== 'text';
   return html`<div class="a-table-wrap"><table class="a-table">
 <caption>${table.title}</caption>
 <thead><tr>${table.columns.map((c) => html`<th scope="col" class="${numeric(c.format, c.role) ? 'num' : ''}">${c.label}</th>`)}</tr></thead>

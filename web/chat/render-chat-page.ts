@@ -39,7 +39,9 @@ export function renderChatPage(input: ChatPageInput): string {
 ${sidebar(input.threads, input.threadId)}
 <section class="conversation" data-thread-id="${input.threadId ?? ''}" data-pending="${input.pending ?? ''}">
 <div id="messages" class="messages" aria-live="polite">${
-    input.turns.length === 0 ? emptyState(input.starters) : input.turns.map((t) => renderTurn(t.question, t.answer))
+    input.turns.length === 0
+      ? emptyState(input.starters)
+      : input.turns.map((t) => renderTurn(t.question, t.answer))
   }</div>
 <form id="ask" class="ask" method="post" action="/chat">
 <input type="hidden" name="_csrf" value="${input.csrfToken}">

@@ -5,7 +5,11 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { AskRequest } from '../../assistant/assistant.ts';
-import { createFakeAssistant, type FakeAssistant, type ScriptedReply } from '../../assistant/test-fake-assistant.ts';
+import {
+  createFakeAssistant,
+  type FakeAssistant,
+  type ScriptedReply,
+} from '../../assistant/test-fake-assistant.ts';
 import { chooseChart } from '../../charts/choose-chart.ts';
 import { renderChart } from '../../charts/render-chart.ts';
 import type { ChartSpec } from '../../charts/spec-base.ts';
@@ -36,8 +40,20 @@ export async function revenueReply(): Promise<ScriptedReply> {
   return {
     text: 'Revenue last quarter was $2,267,900, led by North at $1,234,568.',
     figures: [
-      { label: 'Revenue, all regions', value: 2267900.19, formatted: '$2,267,900', format: 'currency', source: 'result_1' },
-      { label: 'Revenue, North', value: 1234567.891, formatted: '$1,234,568', format: 'currency', source: 'result_1' },
+      {
+        label: 'Revenue, all regions',
+        value: 2267900.19,
+        formatted: '$2,267,900',
+        format: 'currency',
+        source: 'result_1',
+      },
+      {
+        label: 'Revenue, North',
+        value: 1234567.891,
+        formatted: '$1,234,568',
+        format: 'currency',
+        source: 'result_1',
+      },
     ],
     table: {
       title: 'Revenue by region',
@@ -51,7 +67,14 @@ export async function revenueReply(): Promise<ScriptedReply> {
     },
     chart: { title: 'Revenue by region', kind: 'bar', spec: choice.spec, svg, png: null },
     provenance: {
-      metrics: [{ name: 'revenue', label: 'Revenue', description: 'Net sales in USD.', definition: 'sum(net_amount)' }],
+      metrics: [
+        {
+          name: 'revenue',
+          label: 'Revenue',
+          description: 'Net sales in USD.',
+          definition: 'sum(net_amount)',
+        },
+      ],
       filters: ['Channel is Store'],
       period: { label: 'Last quarter', start: '2026-01-01', end: '2026-03-31' },
       comparison: null,
@@ -68,7 +91,12 @@ export async function revenueReply(): Promise<ScriptedReply> {
           limit: 100,
         },
       ],
-      sql: [{ text: 'SELECT region, SUM(net_amount) FROM curated.sales_lines WHERE order_date >= $1', params: ['2026-01-01'] }],
+      sql: [
+        {
+          text: 'SELECT region, SUM(net_amount) FROM curated.sales_lines WHERE order_date >= $1',
+          params: ['2026-01-01'],
+        },
+      ],
       freshness: [{ source: 'erp', lastLoadedAt: '2026-06-30T02:00:00.000Z', lagHours: 10 }],
       provider: 'offline',
       tools: ['query_metrics', 'make_chart'],
@@ -122,7 +150,9 @@ export interface RunningChatApp {
 }
 
 export async function startChatApp(
-  options: FeatureAppOptions & { runtime?: Partial<Omit<Parameters<typeof createTestRuntime>[0], 'assistant'>> } = {},
+  options: FeatureAppOptions & {
+    runtime?: Partial<Omit<Parameters<typeof createTestRuntime>[0], 'assistant'>>;
+  } = {},
 ): Promise<RunningChatApp> {
   // The fake assistant's answers are dated 2026-06-30; feedback lands the same day.
   const stores = createMemoryStores({ now: () => new Date('2026-06-30T12:00:00Z') });
@@ -149,6 +179,13 @@ export async function startChatApp(
     runtime,
     close: () => new Promise((done) => server.close(() => done())),
   };
+}
+
+/** The last event's data (the answer event of a stream), or a failure naming what came instead. */
+export function lastData<T>(events: { type: string; data: unknown }[]): T {
+  const last = events.at(-1);
+  if (!last) throw new Error('the stream had no events');
+  return last.data as T;
 }
 
 /** Reads a Server-Sent Events body into its events. */

@@ -39,11 +39,13 @@ export async function openBrowserAs(user: string): Promise<BrowserSession> {
   const errors: string[] = [];
   page.on('console', (message) => {
     // Failed loads are reported below with their address.
-    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) errors.push(message.text());
+    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource'))
+      errors.push(message.text());
   });
   page.on('response', (response) => {
     const url = new URL(response.url());
-    if (response.status() >= 400 && url.pathname !== '/favicon.ico') errors.push(`${response.status()} ${url.pathname}`);
+    if (response.status() >= 400 && url.pathname !== '/favicon.ico')
+      errors.push(`${response.status()} ${url.pathname}`);
   });
   page.on('pageerror', (error) => errors.push(error.message));
   return {

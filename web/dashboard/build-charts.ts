@@ -28,12 +28,20 @@ function query(chart: ChartConfig, ranges: PeriodRanges) {
   return metricQuery(chart.metric, { start, end }, { grain: chart.grain ?? 'month' });
 }
 
-export async function buildCharts(ctx: ToolContext, config: DashboardConfig, ranges: PeriodRanges): Promise<DashboardChart[]> {
+export async function buildCharts(
+  ctx: ToolContext,
+  config: DashboardConfig,
+  ranges: PeriodRanges,
+): Promise<DashboardChart[]> {
   const charts: DashboardChart[] = [];
   for (const chart of config.charts) {
     try {
       const table = tableOf(await runOk(queryMetricsTool, query(chart, ranges), ctx));
-      const drawn = await runOk(makeChartTool, { result_id: table.table.id, kind: null, title: chart.title }, ctx);
+      const drawn = await runOk(
+        makeChartTool,
+        { result_id: table.table.id, kind: null, title: chart.title },
+        ctx,
+      );
       const picture = drawn.artifacts.find((a): a is ChartArtifact => a.kind === 'chart');
       charts.push({
         title: chart.title,

@@ -4,8 +4,8 @@
  * candidate that cannot run is logged and left out, never shown as a guess.
  */
 import { isoDate } from '../../core/clock.ts';
-import type { Logger } from '../../core/logger.ts';
 import { messageOf } from '../../core/coded-error.ts';
+import type { Logger } from '../../core/logger.ts';
 import type { ToolContext } from '../../tools/tool.ts';
 import { buildCharts, type DashboardChart } from './build-charts.ts';
 import { buildKpis, type KpiTile } from './build-kpis.ts';
@@ -31,7 +31,9 @@ export interface Dashboard {
 /** Explain insights first, then the most notable others, one per subject, up to `max`. */
 export function pickInsights(candidates: Insight[], max: number): Insight[] {
   const seen = new Set<string>();
-  const ordered = [...candidates].sort((a, b) => (a.kind === 'explain' ? -1 : 0) - (b.kind === 'explain' ? -1 : 0) || b.score - a.score);
+  const ordered = [...candidates].sort(
+    (a, b) => (a.kind === 'explain' ? -1 : 0) - (b.kind === 'explain' ? -1 : 0) || b.score - a.score,
+  );
   const picked: Insight[] = [];
   for (const insight of ordered) {
     if (seen.has(insight.key) || picked.length >= max) continue;

@@ -31,7 +31,11 @@ async function total(ctx: ToolContext, metric: string, range: DateRange | null):
   if (!range) return null;
   if (metricInfo(ctx.model, metric).cumulative) {
     // A balance: its value at the end of the period, i.e. the last month's.
-    const query = { ...metricQuery(metric, range, { grain: 'month' }), order: [{ by: 'metric_time', direction: 'desc' as const }], limit: 1 };
+    const query = {
+      ...metricQuery(metric, range, { grain: 'month' }),
+      order: [{ by: 'metric_time', direction: 'desc' as const }],
+      limit: 1,
+    };
     const rows = tableOf(await runOk(queryMetricsTool, query, ctx));
     return toNumber(rows.rows[0]?.[rows.column('metric')]);
   }
@@ -39,13 +43,21 @@ async function total(ctx: ToolContext, metric: string, range: DateRange | null):
   return toNumber(rows.rows[0]?.[rows.column('metric')]);
 }
 
-export function change(now: number | null, before: number | null, kind: KpiTile['changeKind']): number | null {
+export function change(
+  now: number | null,
+  before: number | null,
+  kind: KpiTile['changeKind'],
+): number | null {
   if (now === null || before === null) return null;
   if (kind === 'points') return now - before;
   return before === 0 ? null : (now - before) / Math.abs(before);
 }
 
-export async function buildKpis(ctx: ToolContext, config: DashboardConfig, ranges: PeriodRanges): Promise<KpiTile[]> {
+export async function buildKpis(
+  ctx: ToolContext,
+  config: DashboardConfig,
+  ranges: PeriodRanges,
+): Promise<KpiTile[]> {
   const tiles: KpiTile[] = [];
   for (const kpi of config.kpis) {
     const info = metricInfo(ctx.model, kpi.metric);

@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { trapFixtureModel } from '../../semantic-layer/compiler/test-fixtures/trap-fixture.ts';
+import type { TableArtifact } from '../../tools/artifact-store.ts';
 import { queryMetricsTool } from '../../tools/query-metrics-tool.ts';
 import { runTool } from '../../tools/run-tool.ts';
-import type { TableArtifact } from '../../tools/artifact-store.ts';
 import type { ToolContext } from '../../tools/tool.ts';
 import { fixtureContext, openFixtureWarehouse, type TestWarehouse } from '../../tools/tool-test-context.ts';
 import { parseDashboardConfig } from './dashboard-config.ts';
@@ -54,13 +54,18 @@ interface Tile {
   error: string | null;
 }
 interface DashboardJson {
-  ranges: { current: { start: string; end: string }; previous: { start: string; end: string }; lastYear: { start: string; end: string } };
+  ranges: {
+    current: { start: string; end: string };
+    previous: { start: string; end: string };
+    lastYear: { start: string; end: string };
+  };
   tiles: Tile[];
   charts: { title: string; url: string | null; error: string | null }[];
   cache: { hits: number; misses: number };
 }
 
-const get = (pathname: string, user = 'manager') => fetch(`${app.url}${pathname}`, { headers: { 'x-test-user': user } });
+const get = (pathname: string, user = 'manager') =>
+  fetch(`${app.url}${pathname}`, { headers: { 'x-test-user': user } });
 
 /** The figure as query_metrics gives it, written out here rather than through the dashboard's helpers. */
 async function figure(metric: string, range: { start: string; end: string }): Promise<number | null> {
@@ -98,7 +103,12 @@ describe('dashboard over the fixture warehouse', () => {
       previous: { start: '2024-07-01', end: '2024-09-30' },
       lastYear: { start: '2023-10-01', end: '2023-12-31' },
     });
-    expect(d.tiles.map((t) => t.label)).toEqual(['Revenue', 'Order count', 'Discount rate', 'Revenue since the start']);
+    expect(d.tiles.map((t) => t.label)).toEqual([
+      'Revenue',
+      'Order count',
+      'Discount rate',
+      'Revenue since the start',
+    ]);
     for (const tile of d.tiles) {
       expect(tile.error, tile.metric).toBeNull();
       expect(tile.value, tile.metric).toBe(await figure(tile.metric, d.ranges.current));
@@ -138,8 +148,12 @@ describe('dashboard over the fixture warehouse', () => {
     expect(html).toContain('href="/dashboard?period=last_12_months" aria-current="true"');
     expect(html).toContain('<span class="tile-label">Revenue</span>');
     expect(html).toContain('vs last year');
-    expect(html).toMatch(/<img src="\/dashboard\/charts\/last_12_months\/0\.svg\?v=[^"]+" alt="Revenue by month"/);
-    expect(html).toContain('href="/chat?q=Revenue%20in%20the%20last%2012%20months%20compared%20with%20last%20year"');
+    expect(html).toMatch(
+      /<img src="\/dashboard\/charts\/last_12_months\/0\.svg\?v=[^"]+" alt="Revenue by month"/,
+    );
+    expect(html).toContain(
+      'href="/chat?q=Revenue%20in%20the%20last%2012%20months%20compared%20with%20last%20year"',
+    );
   });
 
   it('refuses an unknown period, and signed-out callers', async () => {
@@ -155,6 +169,8 @@ describe('dashboard configuration', () => {
     expect(() => parseDashboardConfig(bad, trapFixtureModel())).toThrowError(
       /kpis\[0\]: no metric "revenu"[\s\S]*charts\[0\]: no dimension "regions.nope"[\s\S]*charts\[1\]: give either a dimension or a grain/,
     );
-    expect(() => parseDashboardConfig('kpis: []\nextra: 1\n', trapFixtureModel())).toThrowError(/DASHBOARD|kpis|extra/);
+    expect(() => parseDashboardConfig('kpis: []\nextra: 1\n', trapFixtureModel())).toThrowError(
+      /DASHBOARD|kpis|extra/,
+    );
   });
 });

@@ -48,7 +48,10 @@ export function createDashboardRouter(deps: WebDeps, options: DashboardRouterOpt
     if (value === undefined) return fallback;
     if (isDashboardPeriod(value)) return value;
     response.status(400).json({
-      error: { code: ErrorCode.BadArgument, message: `Unknown period; use one of ${DASHBOARD_PERIODS.join(', ')}.` },
+      error: {
+        code: ErrorCode.BadArgument,
+        message: `Unknown period; use one of ${DASHBOARD_PERIODS.join(', ')}.`,
+      },
     });
     return null;
   }
@@ -58,7 +61,11 @@ export function createDashboardRouter(deps: WebDeps, options: DashboardRouterOpt
     if (!period) return;
     const dashboard = await dashboardFor(response, period);
     response.type('html').send(
-      renderDashboard({ user: response.locals.user as WebUser, csrfToken: response.locals.csrfToken as string, dashboard }),
+      renderDashboard({
+        user: response.locals.user as WebUser,
+        csrfToken: response.locals.csrfToken as string,
+        dashboard,
+      }),
     );
   });
 
@@ -68,7 +75,11 @@ export function createDashboardRouter(deps: WebDeps, options: DashboardRouterOpt
     const d = await dashboardFor(response, period);
     response.json({
       ...d,
-      charts: d.charts.map((c, i) => ({ title: c.title, error: c.error, url: c.svg ? chartSrc(period, i, d.builtAt) : null })),
+      charts: d.charts.map((c, i) => ({
+        title: c.title,
+        error: c.error,
+        url: c.svg ? chartSrc(period, i, d.builtAt) : null,
+      })),
       cache: { hits: cache.hits, misses: cache.misses },
     });
   });

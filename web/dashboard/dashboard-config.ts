@@ -72,7 +72,7 @@ export function checkDashboardConfig(config: DashboardConfig, model: SemanticLay
     if (name !== METRIC_TIME && !dimensions.has(name))
       problems.push(`${where}: no dimension "${name}" (write it as <semantic model>.<dimension>)`);
   };
-  config.kpis.forEach((k, i) => metric(`kpis[${i}]`, k.metric));
+  for (const [i, k] of config.kpis.entries()) metric(`kpis[${i}]`, k.metric);
   config.charts.forEach((c, i) => {
     metric(`charts[${i}]`, c.metric);
     if (c.dimension) dimension(`charts[${i}]`, c.dimension);
@@ -93,21 +93,32 @@ export function checkDashboardConfig(config: DashboardConfig, model: SemanticLay
   return problems;
 }
 
-export function parseDashboardConfig(text: string, model: SemanticLayerModel, file = 'dashboard.yaml'): DashboardConfig {
+export function parseDashboardConfig(
+  text: string,
+  model: SemanticLayerModel,
+  file = 'dashboard.yaml',
+): DashboardConfig {
   let raw: unknown;
   try {
     raw = parse(text);
   } catch (error) {
-    throw new CodedError(ErrorCode.DashboardConfigInvalid, `${file}: YAML syntax: ${(error as Error).message.split('\n')[0]}`);
+    throw new CodedError(
+      ErrorCode.DashboardConfigInvalid,
+      `${file}: YAML syntax: ${(error as Error).message.split('\n')[0]}`,
+    );
   }
   const shaped = dashboardConfigShape.safeParse(raw ?? {});
   const problems = shaped.success
     ? checkDashboardConfig(shaped.data, model)
     : shaped.error.issues.map((i) => `${i.path.join('.') || '(top)'}: ${i.message}`);
   if (!shaped.success || problems.length > 0) {
-    throw new CodedError(ErrorCode.DashboardConfigInvalid, `${file} is not valid:\n- ${problems.join('\n- ')}`, {
-      details: { file, problems },
-    });
+    throw new CodedError(
+      ErrorCode.DashboardConfigInvalid,
+      `${file} is not valid:\n- ${problems.join('\n- ')}`,
+      {
+        details: { file, problems },
+      },
+    );
   }
   return shaped.data;
 }
@@ -117,7 +128,10 @@ export function loadDashboardConfig(file: string, model: SemanticLayerModel): Da
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
-    throw new CodedError(ErrorCode.DashboardConfigInvalid, `The dashboard configuration ${file} cannot be read: ${(error as Error).message}`);
+    throw new CodedError(
+      ErrorCode.DashboardConfigInvalid,
+      `The dashboard configuration ${file} cannot be read: ${(error as Error).message}`,
+    );
   }
   return parseDashboardConfig(text, model, file);
 }

@@ -57,9 +57,17 @@ export function periodRanges(period: DashboardPeriod, today: string): PeriodRang
     this_month: { current: { start: month, end: today }, whole: false, step: 1 },
     last_month: { current: { start: addMonths(month, -1), end: addDays(month, -1) }, whole: true, step: 1 },
     this_quarter: { current: { start: quarter, end: today }, whole: false, step: 3 },
-    last_quarter: { current: { start: addMonths(quarter, -3), end: addDays(quarter, -1) }, whole: true, step: 3 },
+    last_quarter: {
+      current: { start: addMonths(quarter, -3), end: addDays(quarter, -1) },
+      whole: true,
+      step: 3,
+    },
     year_to_date: { current: { start: periodStart('year', today), end: today }, whole: false, step: null },
-    last_12_months: { current: { start: addMonths(month, -12), end: addDays(month, -1) }, whole: true, step: null },
+    last_12_months: {
+      current: { start: addMonths(month, -12), end: addDays(month, -1) },
+      whole: true,
+      step: null,
+    },
   };
   const { current, whole, step } = table[period];
   return {

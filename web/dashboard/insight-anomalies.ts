@@ -56,7 +56,8 @@ export function worstOutlier(
     // The floor keeps a very steady series from calling a small wobble an anomaly.
     const z = x.r / Math.max(scale, floor(x.expected, x.index), 1e-9);
     if (Math.abs(z) < MIN_Z) continue;
-    if (!best || Math.abs(z) > Math.abs(best.z)) best = { index: x.index, value: x.value, expected: x.expected, z };
+    if (!best || Math.abs(z) > Math.abs(best.z))
+      best = { index: x.index, value: x.value, expected: x.expected, z };
   }
   return best;
 }
@@ -65,7 +66,11 @@ export function worstOutlier(
  * For a sum: the member's share of each month's total, so that seasons (a December every member
  * shares) are not anomalies; the expected value is the usual share times that month's total.
  */
-export function worstShareOutlier(values: (number | null)[], totals: number[], counts: boolean): Outlier | null {
+export function worstShareOutlier(
+  values: (number | null)[],
+  totals: number[],
+  counts: boolean,
+): Outlier | null {
   const shares = values.map((v, i) => (v === null || !totals[i] ? null : v / (totals[i] ?? 1)));
   // Counts scatter at least like Poisson draws: a share of a small count is no news.
   const found = worstOutlier(shares, (share, i) => {
@@ -75,7 +80,12 @@ export function worstShareOutlier(values: (number | null)[], totals: number[], c
   });
   if (!found) return null;
   const total = totals[found.index] ?? 0;
-  return { index: found.index, value: values[found.index] ?? 0, expected: found.expected * total, z: found.z };
+  return {
+    index: found.index,
+    value: values[found.index] ?? 0,
+    expected: found.expected * total,
+    z: found.z,
+  };
 }
 
 /** Mostly-empty series (orders that come in lumps) have no trend to be off. */
@@ -91,9 +101,17 @@ function withoutLeadingZeros(values: (number | null)[]): (number | null)[] {
 }
 
 const monthName = (iso: string) =>
-  new Date(`${iso.slice(0, 10)}T00:00:00Z`).toLocaleString('en-US', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+  new Date(`${iso.slice(0, 10)}T00:00:00Z`).toLocaleString('en-US', {
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
 
-export async function anomalyInsights(ctx: ToolContext, config: DashboardConfig, ranges: PeriodRanges): Promise<Insight[]> {
+export async function anomalyInsights(
+  ctx: ToolContext,
+  config: DashboardConfig,
+  ranges: PeriodRanges,
+): Promise<Insight[]> {
   const insights: Insight[] = [];
   for (const item of config.insights.anomalies) {
     const info = metricInfo(ctx.model, item.metric, config);
@@ -114,15 +132,21 @@ export async function anomalyInsights(ctx: ToolContext, config: DashboardConfig,
     }
     const filled = [...series].map(([member, byMonth]) => ({
       member,
-      values: withoutLeadingZeros(months.map((m) => byMonth.get(m.slice(0, 7)) ?? (info.additive ? 0 : null))),
+      values: withoutLeadingZeros(
+        months.map((m) => byMonth.get(m.slice(0, 7)) ?? (info.additive ? 0 : null)),
+      ),
     }));
     const totals = months.map((_, i) => filled.reduce((sum, f) => sum + (f.values[i] ?? 0), 0));
-    const typical = new Map(filled.map((s) => [s.member, Math.abs(median(s.values.filter((v): v is number => v !== null)))]));
+    const typical = new Map(
+      filled.map((s) => [s.member, Math.abs(median(s.values.filter((v): v is number => v !== null)))]),
+    );
     const largest = Math.max(0, ...typical.values());
     let best: { member: string; outlier: Outlier; weight: number } | null = null;
     for (const s of filled) {
       if ((typical.get(s.member) ?? 0) < largest * 0.05 || intermittent(s.values)) continue;
-      const outlier = info.additive ? worstShareOutlier(s.values, totals, info.format === 'number') : worstOutlier(s.values);
+      const outlier = info.additive
+        ? worstShareOutlier(s.values, totals, info.format === 'number')
+        : worstOutlier(s.values);
       if (!outlier) continue;
       // Far off in noise units and by a large part of its usual level, both.
       const weight = Math.abs(outlier.z) * Math.min(1, Math.abs(outlier.value / outlier.expected - 1));

@@ -11,13 +11,20 @@ import { PERIOD_LABELS, type PeriodRanges } from './dashboard-periods.ts';
 import { type Insight, pct } from './insight.ts';
 import { dimensionLabel, metricInfo, metricQuery, runOk, tableOf, toNumber } from './run-dashboard-query.ts';
 
-export async function moverInsights(ctx: ToolContext, config: DashboardConfig, ranges: PeriodRanges): Promise<Insight[]> {
+export async function moverInsights(
+  ctx: ToolContext,
+  config: DashboardConfig,
+  ranges: PeriodRanges,
+): Promise<Insight[]> {
   const insights: Insight[] = [];
   const phrase = PERIOD_LABELS[ranges.period].phrase;
   for (const item of config.insights.movers) {
     const info = metricInfo(ctx.model, item.metric, config);
     for (const dimension of item.dimensions) {
-      const query = metricQuery(item.metric, ranges.current, { dimensions: [dimension], compare: 'same_period_last_year' });
+      const query = metricQuery(item.metric, ranges.current, {
+        dimensions: [dimension],
+        compare: 'same_period_last_year',
+      });
       const table = tableOf(await runOk(queryMetricsTool, query, ctx));
       const key = table.column('dimension');
       const value = table.column('metric');
@@ -28,7 +35,9 @@ export async function moverInsights(ctx: ToolContext, config: DashboardConfig, r
         before: toNumber(r[previous]) ?? 0,
       }));
       const base = rows.reduce((sum, r) => sum + Math.abs(r.before), 0);
-      const top = rows.map((r) => ({ ...r, change: r.now - r.before })).sort((a, b) => Math.abs(b.change) - Math.abs(a.change))[0];
+      const top = rows
+        .map((r) => ({ ...r, change: r.now - r.before }))
+        .sort((a, b) => Math.abs(b.change) - Math.abs(a.change))[0];
       if (!top || top.change === 0 || base === 0) continue;
       const label = dimensionLabel(ctx.model, dimension).toLowerCase();
       const direction = top.change > 0 ? 'up' : 'down';

@@ -1,7 +1,8 @@
 /** The dashboard page: period picker, KPI tiles, written insights linking to the chat, charts. */
+
+import { formatCompact, formatValue } from '../chat/format-value.ts';
 import { html, type SafeHtml } from '../html/escape-html.ts';
 import { renderPage } from '../html/render-page.ts';
-import { formatCompact, formatValue } from '../chat/format-value.ts';
 import type { WebUser } from '../web-contract.ts';
 import type { Dashboard } from './build-dashboard.ts';
 import type { KpiTile } from './build-kpis.ts';
@@ -18,7 +19,8 @@ function delta(tile: KpiTile, value: number | null, against: string): SafeHtml {
   const rounded = Math.round(value * 1000) / 10;
   const tone = rounded === 0 ? 'flat' : rounded > 0 === tile.higherIsBetter ? 'good' : 'bad';
   const arrow = rounded > 0 ? '▲' : rounded < 0 ? '▼' : '■';
-  const amount = tile.changeKind === 'points' ? `${Math.abs(rounded).toFixed(1)} pts` : `${Math.abs(rounded).toFixed(1)}%`;
+  const amount =
+    tile.changeKind === 'points' ? `${Math.abs(rounded).toFixed(1)} pts` : `${Math.abs(rounded).toFixed(1)}%`;
   return html`<span class="delta ${tone}">${arrow} ${amount} <small>${against}</small></span>`;
 }
 
@@ -33,19 +35,23 @@ export function renderDashboard(input: { user: WebUser; csrfToken: string; dashb
   const d = input.dashboard;
   const period = d.ranges.period;
   const phrase = PERIOD_LABELS[period].phrase;
-  const loaded = d.freshness.map((f) => `${f.source} ${f.lastLoadedAt.slice(0, 16).replace('T', ' ')} UTC`).join(', ');
+  const loaded = d.freshness
+    .map((f) => `${f.source} ${f.lastLoadedAt.slice(0, 16).replace('T', ' ')} UTC`)
+    .join(', ');
   const body = html`<div class="dash">
 <header class="dash-head"><div><h1>${d.title}</h1>
 <p class="muted">${PERIOD_LABELS[period].label}: ${d.ranges.current.start} to ${d.ranges.current.end}${loaded ? ` · data loaded ${loaded}` : ''}</p></div>
 <nav class="periods" aria-label="Period">${DASHBOARD_PERIODS.map(
-    (p) => html`<a href="/dashboard?period=${p}"${p === period ? html` aria-current="true"` : ''}>${PERIOD_LABELS[p].label}</a>`,
+    (p) =>
+      html`<a href="/dashboard?period=${p}"${p === period ? html` aria-current="true"` : ''}>${PERIOD_LABELS[p].label}</a>`,
   )}</nav></header>
 <section class="tiles" aria-label="Key figures">${d.tiles.map((t) => tile(t, phrase, d.ranges.previous !== null))}</section>
 <section class="insights"><h2>What stands out</h2>${
     d.insights.length === 0
       ? html`<p class="muted">Nothing notable for this period.</p>`
       : html`<ol>${d.insights.map(
-          (i) => html`<li class="insight kind-${i.kind}"><p>${i.text}</p><a href="${askUrl(i.question)}">Explain in chat →</a></li>`,
+          (i) =>
+            html`<li class="insight kind-${i.kind}"><p>${i.text}</p><a href="${askUrl(i.question)}">Explain in chat →</a></li>`,
         )}</ol>`
   }</section>
 <section class="charts">${d.charts.map(

@@ -16,12 +16,21 @@ import type { AnyTool, ToolContext, ToolResult } from '../../tools/tool.ts';
 export function metricQuery(
   metric: string,
   range: DateRange,
-  options: { dimensions?: string[]; grain?: QueryGrain; compare?: SemanticQuery['compare']; limit?: number } = {},
+  options: {
+    dimensions?: string[];
+    grain?: QueryGrain;
+    compare?: SemanticQuery['compare'];
+    limit?: number;
+  } = {},
 ): SemanticQuery {
   return {
     metrics: [metric],
     dimensions: options.dimensions ?? [],
-    time: { dimension: METRIC_TIME, grain: options.grain ?? null, range: { start: range.start, end: range.end } },
+    time: {
+      dimension: METRIC_TIME,
+      grain: options.grain ?? null,
+      range: { start: range.start, end: range.end },
+    },
     filters: [],
     compare: options.compare ?? null,
     share_of_total: false,
@@ -31,9 +40,17 @@ export function metricQuery(
   };
 }
 
-export async function runOk(tool: AnyTool, args: unknown, ctx: ToolContext): Promise<Extract<ToolResult, { ok: true }>> {
+export async function runOk(
+  tool: AnyTool,
+  args: unknown,
+  ctx: ToolContext,
+): Promise<Extract<ToolResult, { ok: true }>> {
   const result = await runTool(tool, args, ctx);
-  if (!result.ok) throw new CodedError(ErrorCode.BadArgument, `${result.tool}: ${result.error.code} ${result.error.message}`);
+  if (!result.ok)
+    throw new CodedError(
+      ErrorCode.BadArgument,
+      `${result.tool}: ${result.error.code} ${result.error.message}`,
+    );
   return result;
 }
 
@@ -51,7 +68,8 @@ export function tableOf(result: Extract<ToolResult, { ok: true }>): QueryRows {
     rows: table.rows,
     column(role, suffix = '') {
       const found = table.columns.find((c) => c.role === role && c.name.endsWith(suffix));
-      if (!found) throw new CodedError(ErrorCode.BadArgument, `no ${role} column${suffix ? ` ending ${suffix}` : ''}`);
+      if (!found)
+        throw new CodedError(ErrorCode.BadArgument, `no ${role} column${suffix ? ` ending ${suffix}` : ''}`);
       return found.name;
     },
   };
@@ -64,7 +82,11 @@ export const toNumber = (value: ResultValue | undefined): number | null => {
 };
 
 /** How a metric is called on the page: its tile's label, its own label, else its name in words. */
-export function metricInfo(model: SemanticLayerModel, name: string, config?: { kpis: { metric: string; label?: string | undefined }[] }) {
+export function metricInfo(
+  model: SemanticLayerModel,
+  name: string,
+  config?: { kpis: { metric: string; label?: string | undefined }[] },
+) {
   const spec = model.metrics.find((m) => m.name === name);
   return {
     label: config?.kpis.find((k) => k.metric === name)?.label ?? spec?.label ?? words(name),

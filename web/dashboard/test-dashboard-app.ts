@@ -26,7 +26,10 @@ export interface RunningDashboard {
   close(): Promise<void>;
 }
 
-export async function startDashboardApp(base: ToolContext, options: DashboardRouterOptions): Promise<RunningDashboard> {
+export async function startDashboardApp(
+  base: ToolContext,
+  options: DashboardRouterOptions,
+): Promise<RunningDashboard> {
   const state: RunningDashboard = {
     url: '',
     freshness: [{ source: 'erp', lastLoadedAt: '2025-03-15T02:00:00.000Z', loads: 1 }],
@@ -52,7 +55,10 @@ export async function startDashboardApp(base: ToolContext, options: DashboardRou
     }),
   });
   const log = createLogger({ level: 'info', write: (line) => state.logs.push(line) });
-  const app = createFeatureApp({ runtime, appDb: undefined as unknown as AppDb, log, clock: base.clock }, { dashboard: options });
+  const app = createFeatureApp(
+    { runtime, appDb: undefined as unknown as AppDb, log, clock: base.clock },
+    { dashboard: options },
+  );
   const server: Server = app.listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
   state.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

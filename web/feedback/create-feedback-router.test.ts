@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readSse, type RunningChatApp, startChatApp } from '../chat/test-chat-answers.ts';
+import { lastData, type RunningChatApp, readSse, startChatApp } from '../chat/test-chat-answers.ts';
 import { TEST_CSRF_TOKEN } from '../test-feature-app.ts';
 
 let app: RunningChatApp;
@@ -16,14 +16,20 @@ const post = (user: string, path: string, body: unknown) =>
   });
 
 async function answerId(user: string): Promise<string> {
-  const events = await readSse(await post(user, '/api/chat', { threadId: null, question: 'revenue by region' }));
-  return (events.at(-1)?.data as { answer: { id: string } }).answer.id;
+  const events = await readSse(
+    await post(user, '/api/chat', { threadId: null, question: 'revenue by region' }),
+  );
+  return lastData<{ answer: { id: string } }>(events).answer.id;
 }
 
 describe('POST /api/feedback', () => {
   it('stores a thumbs-down with its comment, the question, the semantic query and the figures', async () => {
     const id = await answerId('manager');
-    const response = await post('manager', '/api/feedback', { answerId: id, rating: 'down', comment: '  North looks too high ' });
+    const response = await post('manager', '/api/feedback', {
+      answerId: id,
+      rating: 'down',
+      comment: '  North looks too high ',
+    });
     expect(response.status).toBe(201);
     const [stored] = await app.stores.feedback.list({ rating: 'down' });
     expect(stored).toMatchObject({
@@ -43,7 +49,9 @@ describe('POST /api/feedback', () => {
 
   it('keeps one rating per user and answer; a thumbs-up needs no comment', async () => {
     const id = await answerId('finance');
-    expect((await post('finance', '/api/feedback', { answerId: id, rating: 'down', comment: null })).status).toBe(201);
+    expect(
+      (await post('finance', '/api/feedback', { answerId: id, rating: 'down', comment: null })).status,
+    ).toBe(201);
     expect((await post('finance', '/api/feedback', { answerId: id, rating: 'up' })).status).toBe(201);
     const mine = app.stores.feedbackRows.filter((f) => f.answerId === id);
     expect(mine).toHaveLength(1);
@@ -57,7 +65,10 @@ describe('POST /api/feedback', () => {
     expect(((await other.json()) as { error: { code: string } }).error.code).toBe('ANSWER_NOT_FOUND');
     expect((await post('manager', '/api/feedback', { answerId: 'nope', rating: 'up' })).status).toBe(404);
     expect((await post('manager', '/api/feedback', { answerId: id, rating: 'meh' })).status).toBe(400);
-    expect((await post('manager', '/api/feedback', { answerId: id, rating: 'up', comment: 'x'.repeat(1001) })).status).toBe(400);
+    expect(
+      (await post('manager', '/api/feedback', { answerId: id, rating: 'up', comment: 'x'.repeat(1001) }))
+        .status,
+    ).toBe(400);
     const anonymous = await fetch(`${app.url}/api/feedback`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-csrf-token': TEST_CSRF_TOKEN },

@@ -29,7 +29,8 @@ export function createFeedbackRouter(deps: WebDeps): express.Router {
       response.status(400).json({
         error: {
           code: ErrorCode.BadArgument,
-          message: 'Send {"answerId": "...", "rating": "up" | "down", "comment": text or null (at most 1,000 characters)}.',
+          message:
+            'Send {"answerId": "...", "rating": "up" | "down", "comment": text or null (at most 1,000 characters)}.',
         },
       });
       return;

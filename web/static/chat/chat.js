@@ -124,15 +124,19 @@
     const result = await response.json().catch(() => ({}));
     state.textContent = response.ok ? 'Thanks, noted.' : (result.error?.message ?? 'Could not save that.');
     if (response.ok) {
-      box.querySelectorAll('.thumb').forEach((b) => b.setAttribute('aria-pressed', String(b.dataset.rating === rating)));
+      for (const b of box.querySelectorAll('.thumb'))
+        b.setAttribute('aria-pressed', String(b.dataset.rating === rating));
       box.querySelector('.feedback-comment').hidden = true;
     }
   }
 
   async function draftAction(card, action) {
     const state = card.querySelector('.draft-status');
-    card.querySelectorAll('button').forEach((b) => (b.disabled = true));
-    const response = await post(`/api/finance/drafts/${encodeURIComponent(card.dataset.draftId)}/${action}`, {});
+    for (const b of card.querySelectorAll('button')) b.disabled = true;
+    const response = await post(
+      `/api/finance/drafts/${encodeURIComponent(card.dataset.draftId)}/${action}`,
+      {},
+    );
     const result = await response.json().catch(() => ({}));
     if (response.ok && result.ok) {
       const number = result.entry?.entryNumber ?? result.entry?.entry_number;
@@ -141,7 +145,7 @@
       card.querySelector('.draft-actions')?.remove();
     } else {
       state.textContent = result.error?.message ?? `That did not work (${response.status}).`;
-      card.querySelectorAll('button').forEach((b) => (b.disabled = false));
+      for (const b of card.querySelectorAll('button')) b.disabled = false;
     }
   }
 
