@@ -3,6 +3,7 @@
  * through the assistant's tools on the caller's tool context and cached on the data's freshness
  * and the period, so repeat visits are served from memory until a new load lands.
  */
+import { fileURLToPath } from 'node:url';
 import express, { type Response } from 'express';
 import { isoDate } from '../../core/clock.ts';
 import { ErrorCode } from '../../core/coded-error.ts';
@@ -21,7 +22,7 @@ export interface DashboardRouterOptions {
   defaultPeriod?: DashboardPeriod;
 }
 
-const SHIPPED_CONFIG = new URL('../../semantic-layer/dashboard.yaml', import.meta.url).pathname;
+const SHIPPED_CONFIG = fileURLToPath(new URL('../../semantic-layer/dashboard.yaml', import.meta.url));
 
 export function createDashboardRouter(deps: WebDeps, options: DashboardRouterOptions = {}) {
   const router = express.Router();
