@@ -180,3 +180,66 @@ describe('the form fallback without the script', () => {
     expect(page).toContain('led by North at $1,234,568.');
   });
 });
+
+describe('when things go wrong', () => {
+  it('renders an error answer with its reference id', async () => {
+    const failing = await startChatApp({
+      reply: () => ({
+        kind: 'error',
+        text: 'The figures could not be read just now.',
+        error: { code: 'WAREHOUSE_TIMEOUT', referenceId: 'ref-42' },
+      }),
+    });
+    try {
+      const response = await fetch(`${failing.url}/api/chat`, {
+        method: 'POST',
+        headers: as('manager', { 'content-type': 'application/json', 'x-csrf-token': TEST_CSRF_TOKEN }),
+        body: JSON.stringify({ threadId: null, question: 'revenue' }),
+      });
+      const final = lastData<AnswerEvent>(await readSse(response));
+      expect(final.answer.kind).toBe('error');
+      expect(final.html).toContain('Reference: <code>ref-42</code> (WAREHOUSE_TIMEOUT)');
+    } finally {
+      await failing.close();
+    }
+  });
+
+  it('ends the stream with an error event and the request id when the assistant throws', async () => {
+    const throwing = await startChatApp({
+      reply: () => {
+        throw new Error('secret internals');
+      },
+    });
+    try {
+      const response = await fetch(`${throwing.url}/api/chat`, {
+        method: 'POST',
+        headers: as('manager', { 'content-type': 'application/json', 'x-csrf-token': TEST_CSRF_TOKEN }),
+        body: JSON.stringify({ threadId: null, question: 'revenue' }),
+      });
+      const events = await readSse(response);
+      expect(events.at(-1)?.type).toBe('error');
+      const data = lastData<{ code: string; message: string; requestId: string }>(events);
+      expect(data.code).toBe('CHAT_FAILED');
+      expect(data.requestId).toMatch(/^req-\d+$/);
+      expect(JSON.stringify(events)).not.toContain('secret internals');
+    } finally {
+      await throwing.close();
+    }
+  });
+
+  it('serves a chart answered by another instance from the stored turn', async () => {
+    const final = lastData<AnswerEvent>(
+      await readSse(await ask('manager', { threadId: null, question: 'revenue' })),
+    );
+    const other = await startChatApp({ runtime: { stores: app.stores } });
+    try {
+      const svg = await fetch(`${other.url}/chat/answers/${final.answer.id}/chart.svg`, {
+        headers: as('manager'),
+      });
+      expect(svg.status).toBe(200);
+      expect(await svg.text()).toMatch(/^<svg/);
+    } finally {
+      await other.close();
+    }
+  });
+});

@@ -152,11 +152,13 @@ export interface RunningChatApp {
 export async function startChatApp(
   options: FeatureAppOptions & {
     runtime?: Partial<Omit<Parameters<typeof createTestRuntime>[0], 'assistant'>>;
+    /** What the assistant answers; chatReplies() by default. */
+    reply?: (request: AskRequest) => ScriptedReply;
   } = {},
 ): Promise<RunningChatApp> {
   // The fake assistant's answers are dated 2026-06-30; feedback lands the same day.
   const stores = createMemoryStores({ now: () => new Date('2026-06-30T12:00:00Z') });
-  const fake = createFakeAssistant(await chatReplies());
+  const fake = createFakeAssistant(options.reply ?? (await chatReplies()));
   const runtime = createTestRuntime({
     stores,
     starterQuestions: ['Revenue by region last quarter', 'Top 5 products by units this year'],
