@@ -178,6 +178,14 @@ describe('the form fallback without the script', () => {
     const page = await (await fetch(`${app.url}${location.split('#')[0]}`, { headers: as('admin') })).text();
     expect(page).toContain('<p class="question">revenue by region</p>');
     expect(page).toContain('led by North at $1,234,568.');
+    const threadId = location.split('#')[0]?.split('/').at(-1) ?? '';
+    const intruder = await fetch(`${app.url}/chat`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: as('manager', { 'content-type': 'application/x-www-form-urlencoded' }),
+      body: new URLSearchParams({ _csrf: TEST_CSRF_TOKEN, threadId, question: 'hijack' }),
+    });
+    expect(intruder.status).toBe(404);
   });
 });
 

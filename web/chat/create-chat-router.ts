@@ -6,15 +6,13 @@
  */
 import express, { type Request, type Response } from 'express';
 import { z } from 'zod';
-import type { Answer } from '../../assistant/answer.ts';
-import type { StoredTurn } from '../../assistant/memory/app-stores.ts';
-import { CodedError, ErrorCode, isCodedError } from '../../core/coded-error.ts';
+import { ErrorCode } from '../../core/coded-error.ts';
 import { requireRole } from '../auth/require-role.ts';
 import { callerOf, type WebDeps, type WebUser } from '../web-contract.ts';
+import { addThreadRoutes, clientAnswer, loadThread } from './add-thread-routes.ts';
 import { ChartSvgCache } from './chart-svg-cache.ts';
-import { renderAnswer, renderTurn } from './render-answer.ts';
+import { renderAnswer } from './render-answer.ts';
 import { renderChatPage } from './render-chat-page.ts';
-import { sendSvg } from './send-svg.ts';
 import { streamAnswer } from './stream-answer.ts';
 
 export const askBody = z.strictObject({
@@ -27,24 +25,8 @@ const formBody = z.object({
   question: z.string().trim().min(1).max(2000),
 });
 
-/** The answer as the browser gets it: the chart's picture is a separate request. */
-export function clientAnswer(
-  answer: Answer,
-): Omit<Answer, 'chart'> & { chart: { title: string; kind: string } | null } {
-  return { ...answer, chart: answer.chart ? { title: answer.chart.title, kind: answer.chart.kind } : null };
-}
-
 function userOf(response: Response): WebUser {
   return response.locals.user as WebUser;
-}
-
-async function loadThread(deps: WebDeps, threadId: string, user: WebUser): Promise<StoredTurn[] | null> {
-  try {
-    return await deps.runtime.stores.threads.loadTurns(threadId, user.id);
-  } catch (error) {
-    if (isCodedError(error, ErrorCode.ThreadNotFound)) return null;
-    throw error;
-  }
 }
 
 function badRequest(response: Response, message: string): void {
@@ -91,8 +73,13 @@ export function createChatRouter(deps: WebDeps): express.Router {
       return;
     }
     const user = userOf(response);
+    const threadId = parsed.data.threadId || null;
+    if (threadId && (await loadThread(deps, threadId, user)) === null) {
+      response.status(404).type('text').send('No such conversation of yours. Start a new one at /chat.');
+      return;
+    }
     const answer = await deps.runtime.assistant.answer({
-      threadId: parsed.data.threadId || null,
+      threadId,
       question: parsed.data.question,
       caller: callerOf(user, response.locals.sessionId as string | undefined),
       requestId: response.locals.requestId as string,
@@ -127,51 +114,6 @@ export function createChatRouter(deps: WebDeps): express.Router {
     });
   });
 
-  router.get('/api/threads', signedIn, async (_request, response) => {
-    response.json({ threads: await stores.threads.listThreads(userOf(response).id, 50) });
-  });
-
-  router.get('/api/threads/:threadId', signedIn, async (request, response) => {
-    const threadId = String(request.params.threadId);
-    const turns = await loadThread(deps, threadId, userOf(response));
-    if (turns === null) {
-      response
-        .status(404)
-        .json({ error: { code: ErrorCode.ThreadNotFound, message: 'No such conversation of yours.' } });
-      return;
-    }
-    response.json({
-      threadId,
-      turns: turns.map((t) => ({
-        question: t.question,
-        createdAt: t.createdAt,
-        answer: clientAnswer(t.answer),
-        html: renderTurn(t.question, t.answer).html,
-      })),
-    });
-  });
-
-  router.get('/chat/answers/:answerId/chart.svg', signedIn, async (request, response) => {
-    const answerId = String(request.params.answerId);
-    const user = userOf(response);
-    const cached = charts.get(answerId);
-    let svg = cached?.userId === user.id ? cached.svg : undefined;
-    if (!svg) {
-      const turn = await stores.threads.getTurn(answerId);
-      if (turn?.userId === user.id) svg = turn.answer.chart?.svg;
-    }
-    if (!svg) throw new CodedError(ErrorCode.AnswerNotFound, 'No chart for that answer of yours.');
-    sendSvg(response, svg);
-  });
-
-  router.use(
-    '/chat/answers',
-    (error: unknown, _request: Request, response: Response, next: express.NextFunction) => {
-      if (isCodedError(error, ErrorCode.AnswerNotFound))
-        response.status(404).type('text').send(error.message);
-      else next(error);
-    },
-  );
-
+  addThreadRoutes(router, deps, charts);
   return router;
 }

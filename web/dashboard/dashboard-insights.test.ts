@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { pickInsights } from './build-dashboard.ts';
 import { periodRanges } from './dashboard-periods.ts';
 import type { Insight } from './insight.ts';
-import { worstOutlier, worstShareOutlier } from './insight-anomalies.ts';
+import { worstOutlier, worstShareOutlier } from './worst-outlier.ts';
 
 describe('periods', () => {
   it.each([
