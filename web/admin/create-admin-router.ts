@@ -17,7 +17,7 @@ const formBody = z.object({
   query: z.string().max(20_000),
 });
 
-const jsonBody = z.strictObject({
+export const correctionBody = z.strictObject({
   feedbackId: z.string().max(100).nullable(),
   question: z.string().max(2000),
   query: z.unknown(),
@@ -87,7 +87,7 @@ export function createAdminRouter(deps: WebDeps): express.Router {
   });
 
   router.post('/api/admin/verified-queries', admin, async (request, response) => {
-    const parsed = jsonBody.safeParse(request.body);
+    const parsed = correctionBody.safeParse(request.body);
     if (!parsed.success) {
       response.status(400).json({
         error: {

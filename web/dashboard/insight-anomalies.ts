@@ -13,6 +13,7 @@ import { formatValue } from '../chat/format-value.ts';
 import type { DashboardConfig } from './dashboard-config.ts';
 import { lastCompleteMonthEnd, type PeriodRanges } from './dashboard-periods.ts';
 import { type Insight, pct } from './insight.ts';
+import { metricInfo, metricQuery, runOk, tableOf, toNumber } from './run-dashboard-query.ts';
 import {
   intermittent,
   median,
@@ -21,7 +22,6 @@ import {
   worstOutlier,
   worstShareOutlier,
 } from './worst-outlier.ts';
-import { metricInfo, metricQuery, runOk, tableOf, toNumber } from './run-dashboard-query.ts';
 
 const monthName = (iso: string) =>
   new Date(`${iso.slice(0, 10)}T00:00:00Z`).toLocaleString('en-US', {
