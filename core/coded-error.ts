@@ -24,6 +24,11 @@ export const ErrorCode = {
   LedgerIdempotencyConflict: 'LEDGER_IDEMPOTENCY_CONFLICT',
   LedgerReversalRefused: 'LEDGER_REVERSAL_REFUSED',
   DemoDataMissing: 'DEMO_DATA_MISSING',
+  // Web chat, dashboard, feedback and admin (issue 8, helper/webchat). THREAD_NOT_FOUND is the
+  // code app-stores.ts names; drop the duplicate if the memory work adds it too.
+  ThreadNotFound: 'THREAD_NOT_FOUND',
+  AnswerNotFound: 'ANSWER_NOT_FOUND',
+  DashboardConfigInvalid: 'DASHBOARD_CONFIG_INVALID',
   EtlSourceFailed: 'ETL_SOURCE_FAILED',
   EtlStagingFailed: 'ETL_STAGING_FAILED',
   EtlLoadFailed: 'ETL_LOAD_FAILED',
@@ -49,11 +54,6 @@ export const ErrorCode = {
   ModelRequestRejected: 'MODEL_REQUEST_REJECTED',
   ModelAborted: 'MODEL_ABORTED',
   NotImplemented: 'NOT_IMPLEMENTED',
-  // Web chat, dashboard, feedback and admin (issue 8, helper/webchat). THREAD_NOT_FOUND is the
-  // code app-stores.ts names; drop the duplicate if the memory work adds it too.
-  ThreadNotFound: 'THREAD_NOT_FOUND',
-  AnswerNotFound: 'ANSWER_NOT_FOUND',
-  DashboardConfigInvalid: 'DASHBOARD_CONFIG_INVALID',
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
