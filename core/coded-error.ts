@@ -24,9 +24,7 @@ export const ErrorCode = {
   LedgerIdempotencyConflict: 'LEDGER_IDEMPOTENCY_CONFLICT',
   LedgerReversalRefused: 'LEDGER_REVERSAL_REFUSED',
   DemoDataMissing: 'DEMO_DATA_MISSING',
-  // Web chat, dashboard, feedback and admin (issue 8, helper/webchat). THREAD_NOT_FOUND is the
-  // code app-stores.ts names; drop the duplicate if the memory work adds it too.
-  ThreadNotFound: 'THREAD_NOT_FOUND',
+  // Web chat, dashboard, feedback and admin (issue 8, helper/webchat):
   AnswerNotFound: 'ANSWER_NOT_FOUND',
   DashboardConfigInvalid: 'DASHBOARD_CONFIG_INVALID',
   EtlSourceFailed: 'ETL_SOURCE_FAILED',

@@ -53,7 +53,8 @@ export function createMemoryStores(options: MemoryStoreOptions = {}): MemoryStor
       async loadTurns(threadId, userId) {
         const thread = threads.get(threadId);
         if (!thread || thread.userId !== userId)
-          throw new CodedError(ErrorCode.ThreadNotFound, `No thread ${threadId} of yours.`);
+          // The store contract's code (the memory work adds it to ErrorCode).
+          throw new CodedError('THREAD_NOT_FOUND' as ErrorCode, `No thread ${threadId} of yours.`);
         return turns.filter((t) => t.threadId === threadId);
       },
       async saveTurn(turn) {

@@ -7,12 +7,16 @@ import type express from 'express';
 import type { Response } from 'express';
 import type { Answer } from '../../assistant/answer.ts';
 import type { StoredTurn } from '../../assistant/memory/app-stores.ts';
-import { ErrorCode, isCodedError } from '../../core/coded-error.ts';
+import { isCodedError } from '../../core/coded-error.ts';
 import { requireRole } from '../auth/require-role.ts';
 import type { WebDeps, WebUser } from '../web-contract.ts';
 import type { ChartSvgCache } from './chart-svg-cache.ts';
+
 import { renderTurn } from './render-answer.ts';
 import { sendSvg } from './send-svg.ts';
+
+/** The thread store's code for a thread that is missing or someone else's (assistant/memory/app-stores.ts). */
+export const THREAD_NOT_FOUND = 'THREAD_NOT_FOUND';
 
 /** The answer as the browser gets it: the chart's picture is a separate request. */
 export function clientAnswer(
@@ -30,15 +34,13 @@ export async function loadThread(
   try {
     return await deps.runtime.stores.threads.loadTurns(threadId, user.id);
   } catch (error) {
-    if (isCodedError(error, ErrorCode.ThreadNotFound)) return null;
+    if (isCodedError(error) && (error.code as string) === THREAD_NOT_FOUND) return null;
     throw error;
   }
 }
 
 const notFound = (response: Response) =>
-  response
-    .status(404)
-    .json({ error: { code: ErrorCode.ThreadNotFound, message: 'No such conversation of yours.' } });
+  response.status(404).json({ error: { code: THREAD_NOT_FOUND, message: 'No such conversation of yours.' } });
 
 export function addThreadRoutes(router: express.Router, deps: WebDeps, charts: ChartSvgCache): void {
   const signedIn = requireRole();

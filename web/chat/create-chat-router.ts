@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { ErrorCode } from '../../core/coded-error.ts';
 import { requireRole } from '../auth/require-role.ts';
 import { callerOf, type WebDeps, type WebUser } from '../web-contract.ts';
-import { addThreadRoutes, clientAnswer, loadThread } from './add-thread-routes.ts';
+import { addThreadRoutes, clientAnswer, loadThread, THREAD_NOT_FOUND } from './add-thread-routes.ts';
 import { ChartSvgCache } from './chart-svg-cache.ts';
 import { renderAnswer } from './render-answer.ts';
 import { renderChatPage } from './render-chat-page.ts';
@@ -100,7 +100,7 @@ export function createChatRouter(deps: WebDeps): express.Router {
     if (parsed.data.threadId && (await loadThread(deps, parsed.data.threadId, user)) === null) {
       response
         .status(404)
-        .json({ error: { code: ErrorCode.ThreadNotFound, message: 'No such conversation of yours.' } });
+        .json({ error: { code: THREAD_NOT_FOUND, message: 'No such conversation of yours.' } });
       return;
     }
     await streamAnswer(deps, response, {
