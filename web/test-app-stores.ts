@@ -161,10 +161,14 @@ export function createMemoryStores(options: MemoryStoreOptions = {}): MemoryStor
           if (f.rating === 'up') row.thumbsUp += 1;
           else row.thumbsDown += 1;
         }
-        return [...byWeek.values()]
-          .map(({ users, ...row }) => ({ ...row, activeUsers: users.size }))
-          .sort((a, b) => b.week.localeCompare(a.week))
-          .slice(0, weeks);
+        return (
+          [...byWeek.values()]
+            .map(({ users, ...row }) => ({ ...row, activeUsers: users.size }))
+            .sort((a, b) => b.week.localeCompare(a.week))
+            .slice(0, weeks)
+            // Oldest first, as the SQL store returns them: the page must not rely on the order.
+            .reverse()
+        );
       },
     },
   };

@@ -57,11 +57,21 @@ describe('admin page', () => {
   it('shows usage by week and the answers marked wrong with their query, editable', async () => {
     await thumbsDown('manager', 'revenue by region');
     await thumbsDown('finance', 'huh?');
+    // A turn the week before: the tiles show the newest week, whatever order the store returns.
+    const [earlier] = app.stores.turns;
+    if (earlier)
+      await app.stores.threads.saveTurn({
+        ...earlier,
+        answerId: 'old',
+        createdAt: '2026-06-22T09:00:00.000Z',
+      });
     const html = await (await fetch(`${app.url}/admin`, { headers: { 'x-test-user': 'admin' } })).text();
-    const week = (await app.stores.usage.weekly(1))[0];
+    const week = (await app.stores.usage.weekly(5)).find((w) => w.week === '2026-06-29');
     expect(week).toMatchObject({ activeUsers: 2, questions: 2, answered: 1, clarified: 1, thumbsDown: 2 });
     expect(html).toContain(`<td>${week?.week}</td><td class="num">2</td><td class="num">2</td>`);
     expect(html).toContain('<td class="num">50%</td>');
+    expect(html).toContain('Active users, week of 2026-06-29');
+    expect(html.indexOf('<td>2026-06-29</td>')).toBeLessThan(html.indexOf('<td>2026-06-22</td>'));
     expect(html).toContain('<h3>revenue by region</h3>');
     expect(html).toContain('Revenue, North: <strong>$1,234,568</strong>');
     expect(html).toContain('&quot;stores.region_name&quot;');

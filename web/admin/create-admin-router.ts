@@ -41,7 +41,8 @@ export function createAdminRouter(deps: WebDeps): express.Router {
         renderAdminPage({
           user: response.locals.user as WebUser,
           csrfToken: response.locals.csrfToken as string,
-          weekly,
+          // Newest week first, whatever order the store returns.
+          weekly: [...weekly].sort((a, b) => b.week.localeCompare(a.week)),
           wrong,
           verified,
           notice: null,
