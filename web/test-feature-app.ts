@@ -33,8 +33,24 @@ let requests = 0;
 
 export function createFeatureApp(deps: WebDeps, options: FeatureAppOptions = {}): Express {
   const app = express();
-  // The platform's headers: scripts and images from this origin only, no inline script.
-  app.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } }));
+  // The platform's policy (web/platform/security-headers.ts on its branch): this origin only, no inline script or style.
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        useDefaults: false,
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          styleSrc: ["'self'"],
+          imgSrc: ["'self'", 'data:'],
+          connectSrc: ["'self'"],
+          objectSrc: ["'none'"],
+          formAction: ["'self'"],
+          frameAncestors: ["'none'"],
+        },
+      },
+    }),
+  );
   app.use(express.json({ limit: '64kb' }));
   app.use(express.urlencoded({ extended: false, limit: '64kb' }));
   const staticDir = path.join(import.meta.dirname, 'static');
