@@ -24,6 +24,9 @@ export const ErrorCode = {
   LedgerIdempotencyConflict: 'LEDGER_IDEMPOTENCY_CONFLICT',
   LedgerReversalRefused: 'LEDGER_REVERSAL_REFUSED',
   DemoDataMissing: 'DEMO_DATA_MISSING',
+  // Web chat, dashboard, feedback and admin (issue 8, helper/webchat):
+  AnswerNotFound: 'ANSWER_NOT_FOUND',
+  DashboardConfigInvalid: 'DASHBOARD_CONFIG_INVALID',
   EtlSourceFailed: 'ETL_SOURCE_FAILED',
   EtlStagingFailed: 'ETL_STAGING_FAILED',
   EtlLoadFailed: 'ETL_LOAD_FAILED',
