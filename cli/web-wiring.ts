@@ -4,17 +4,29 @@
  * sign-in and CSRF middleware. One place to wire them.
  */
 import { openAssistantRuntime } from '../assistant/open-assistant-runtime.ts';
+import type { Config } from '../core/config.ts';
+import { createAdminRouter } from '../web/admin/create-admin-router.ts';
+import { createChatRouter } from '../web/chat/create-chat-router.ts';
 import type { FeatureRouter } from '../web/create-web-app.ts';
+import { createDashboardRouter } from '../web/dashboard/create-dashboard-router.ts';
+import { dashboardFileFor } from '../web/dashboard/dashboard-config.ts';
+import { createFeedbackRouter } from '../web/feedback/create-feedback-router.ts';
 import type { RuntimeOpener } from './runtime-opener.ts';
 
 export interface WebWiring {
   openRuntime: RuntimeOpener;
-  featureRouters: FeatureRouter[];
+  featureRouters(config: Config): FeatureRouter[];
   /** Where "/" sends a signed-in user (default: /chat once feature routers are mounted). */
   homePath?: string;
 }
 
 export const WEB_WIRING: WebWiring = {
   openRuntime: ({ config, log, warehouse }) => openAssistantRuntime({ config, log, warehouse }),
-  featureRouters: [],
+  featureRouters: (config) => [
+    createChatRouter,
+    // The dashboard's tiles and insights are configured beside the semantic model's folder.
+    (deps) => createDashboardRouter(deps, { configFile: dashboardFileFor(config.semanticModelDir) }),
+    createFeedbackRouter,
+    createAdminRouter,
+  ],
 };

@@ -10,6 +10,7 @@ import { requireRole } from './auth/require-role.ts';
 import type { FeatureRouter } from './create-web-app.ts';
 import { html } from './html/escape-html.ts';
 import { renderPage } from './html/render-page.ts';
+import { apiRoutes } from './test-api-routes.ts';
 import { openTestEngines, startTestWebApp, type TestEngines, type TestWebApp } from './test-web-app.ts';
 import { TestWebClient } from './test-web-client.ts';
 import { callerOf } from './web-contract.ts';
@@ -310,24 +311,3 @@ describe('roles, rate limits and errors', () => {
 });
 
 /** Every route under /api in the app's router stack, as OpenAPI paths ({id} for :id). */
-function apiRoutes(expressApp: express.Express): { method: string; path: string }[] {
-  type Layer = {
-    route?: { path: string | string[]; methods: Record<string, boolean> };
-    handle?: { stack?: Layer[] };
-  };
-  const found: { method: string; path: string }[] = [];
-  const walk = (stack: Layer[]) => {
-    for (const layer of stack) {
-      if (layer.route) {
-        const paths = Array.isArray(layer.route.path) ? layer.route.path : [layer.route.path];
-        for (const path of paths.filter((p) => p.startsWith('/api/'))) {
-          for (const method of Object.keys(layer.route.methods).filter((m) => m !== '_all')) {
-            found.push({ method, path: path.replace(/:([A-Za-z]+)/g, '{$1}') });
-          }
-        }
-      } else if (layer.handle?.stack) walk(layer.handle.stack);
-    }
-  };
-  walk((expressApp as unknown as { router: { stack: Layer[] } }).router.stack);
-  return found;
-}

@@ -71,7 +71,8 @@ export function createWebApp(options: WebAppOptions): Express {
   app.use(express.urlencoded({ extended: false, limit: settings.bodyLimit }));
   app.use(sessionMiddleware(sessions));
   app.use(csrfGuard());
-  app.post('/api/chat', async (request, response, next) => {
+  // Both the JSON stream and the plain form fallback (POST /chat) count against the chat limit.
+  app.post(['/api/chat', '/chat'], async (request, response, next) => {
     const user = response.locals.user as WebUser | undefined;
     if (!user) return next();
     const decision = await limiter.hit(`chat:${user.id}`, settings.chatLimit);

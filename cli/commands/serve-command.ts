@@ -71,7 +71,7 @@ export async function serveUntilStopped(
         port: options.port ?? config.port,
         host: options.host ?? '127.0.0.1',
         deps: { runtime, appDb: runtime.appDb, log: context.log, clock: config.clock },
-        featureRouters: wiring.featureRouters,
+        featureRouters: wiring.featureRouters(config),
         ...(wiring.homePath ? { homePath: wiring.homePath } : {}),
         settings: webSettingsOf(config),
         status: () => gatherStatus(warehouse, manifest),

@@ -3,7 +3,7 @@
  * checks that every /api route the app registers is described here.
  */
 import { FINANCE_PATHS } from './openapi-finance-paths.ts';
-import { errors, json, ok, path, ref } from './openapi-parts.ts';
+import { errors, json, ok, path, query, ref } from './openapi-parts.ts';
 import { SCHEMAS } from './openapi-schemas.ts';
 
 export function openApiDocument() {
@@ -51,10 +51,10 @@ export function openApiDocument() {
           }),
         },
       },
-      '/api/threads/{id}': {
+      '/api/threads/{threadId}': {
         get: {
           summary: 'One thread with its turns (only its owner may read it).',
-          parameters: [path('id', 'Thread id.')],
+          parameters: [path('threadId', 'Thread id.')],
           responses: {
             ...ok('The thread.', {
               type: 'object',
@@ -83,6 +83,38 @@ export function openApiDocument() {
             }),
           },
           responses: ok('Stored.', { type: 'object' }),
+        },
+      },
+      '/api/dashboard': {
+        get: {
+          summary:
+            'The dashboard as JSON: KPI tiles against the previous period and last year, charts and written insights. Cached until the next load.',
+          parameters: [
+            query(
+              'period',
+              'this_month, last_month, this_quarter, last_quarter, year_to_date or last_12_months (default last_month).',
+            ),
+          ],
+          responses: ok('The dashboard.', { type: 'object' }),
+        },
+      },
+      '/api/admin/verified-queries': {
+        post: {
+          summary:
+            'Admins: save a corrected semantic query as a verified query (compiled first), resolving the feedback it came from; the assistant uses it at once.',
+          requestBody: {
+            required: true,
+            content: json({
+              type: 'object',
+              required: ['feedbackId', 'question', 'query'],
+              properties: {
+                feedbackId: { type: ['string', 'null'], maxLength: 100 },
+                question: { type: 'string', maxLength: 2000 },
+                query: { type: 'object', description: 'A semantic query (see docs/semantic-model.md).' },
+              },
+            }),
+          },
+          responses: ok('Saved.', { type: 'object' }),
         },
       },
       '/api/status': {
