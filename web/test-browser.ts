@@ -17,7 +17,8 @@ import { TEST_PASSWORD } from './test-web-app.ts';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-const ARGS = [
+/** Headless, no sandbox (root in CI), and no background calls this closed network would refuse. */
+export const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',
   '--disable-gpu',
@@ -52,7 +53,11 @@ export async function launchBrowser(): Promise<TestBrowser> {
     );
   }
   // playwright-core gives every launch a fresh user-data-dir of its own and removes it on close.
-  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: ARGS });
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: CHROMIUM_ARGS,
+  });
   const contexts: BrowserContext[] = [];
   return {
     browser,
