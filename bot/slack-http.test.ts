@@ -27,7 +27,30 @@ const provenance = {
   tools: ['query_metrics', 'make_chart'],
 };
 
+let hostileNext: ScriptedReply | null = null;
+
+function createHostileReply(): ScriptedReply {
+  return {
+    text: 'Top supplier: <!channel> & <@U0BOSS> @here <https://evil.example|click>',
+    table: {
+      title: 'Suppliers <!here>',
+      columns: [
+        { name: 'supplier', label: 'Supplier', format: 'text', role: 'dimension' },
+        { name: 'spend', label: 'Spend', format: 'currency', role: 'metric' },
+      ],
+      rows: [['<!everyone> ```', 10]],
+      totalRows: 1,
+      truncated: false,
+    },
+  };
+}
+
 function reply(request: AskRequest): ScriptedReply {
+  if (hostileNext) {
+    const next = hostileNext;
+    hostileNext = null;
+    return next;
+  }
   if (request.question.includes('explode')) {
     return { kind: 'error', text: 'failed', error: { code: 'WAREHOUSE_TIMEOUT', referenceId: 'ref-42x' } };
   }
@@ -85,5 +108,66 @@ describe('Slack over HTTP events', () => {
       question: 'revenue by region last quarter',
       caller: { userId: 'maria', roles: ['analyst'], channel: { kind: 'slack', teamId: 'T0TEAM', channelId: 'C0SALES', messageTs: '1750000000.000100' } },
     });
+  });
+
+  it('answers an event delivered three times (Slack retries) exactly once', async () => {
+    const before = h.api.calls.length;
+    const asked = h.assistant.requests.length;
+    const envelope = eventEnvelope(mentionEvent('U0MARIA', 'revenue this year', '1750000000.000200'), 'EvRETRY0001');
+    const responses = [
+      await sendEvent(h.eventsUrl, envelope),
+      await sendEvent(h.eventsUrl, envelope, { retryNum: 1 }),
+      await sendEvent(h.eventsUrl, envelope, { retryNum: 2 }),
+    ];
+    expect(responses.map((r) => r.status)).toEqual([200, 200, 200]);
+    await h.bot.idle();
+    expect(h.assistant.requests.length - asked).toBe(1);
+    expect(h.api.calls.slice(before).filter((c) => c.method === 'chat.postMessage')).toHaveLength(1);
+    expect(h.api.calls.slice(before).filter((c) => c.method === 'files.completeUploadExternal')).toHaveLength(1);
+    expect(await h.bot.deliveries.count('event:EvRETRY0001')).toBe(1);
+    expect(h.logs.some((l) => l.includes('event:EvRETRY0001 was already handled (retry 2)'))).toBe(true);
+  });
+
+  it('refuses a request with a bad signature and one with a stale timestamp (401), and answers neither', async () => {
+    const asked = h.assistant.requests.length;
+    const forged = await sendEvent(h.eventsUrl, eventEnvelope(mentionEvent('U0MARIA', 'revenue', '1750000000.000300')), {
+      secret: 'not-the-signing-secret',
+    });
+    expect(forged.status).toBe(401);
+    const stale = await sendEvent(h.eventsUrl, eventEnvelope(mentionEvent('U0MARIA', 'revenue', '1750000000.000301')), {
+      timestamp: Math.floor(Date.now() / 1000) - 6 * 60,
+    });
+    expect(stale.status).toBe(401);
+    const garbage = await sendEvent(h.eventsUrl, eventEnvelope(mentionEvent('U0MARIA', 'revenue', '1750000000.000302')), {
+      forgedSignature: 'v0=deadbeef',
+    });
+    expect(garbage.status).toBe(401);
+    await h.bot.idle();
+    expect(h.assistant.requests.length).toBe(asked);
+    // The same body correctly signed is accepted: the refusals were about the signature alone.
+    const body = JSON.stringify({ type: 'url_verification', challenge: 'c-123' });
+    const ts = Math.floor(Date.now() / 1000);
+    const ok = await fetch(h.eventsUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-slack-request-timestamp': String(ts), 'x-slack-signature': signature(TEST_SIGNING_SECRET, ts, body) },
+      body,
+    });
+    expect(ok.status).toBe(200);
+    expect(await ok.text()).toContain('c-123');
+  });
+
+  it('escapes hostile data: no broadcast, mention or link can be injected into the message', async () => {
+    const hostile = createHostileReply();
+    const before = h.api.calls.length;
+    h.assistant.fake.requests.length = 0;
+    hostileNext = hostile;
+    await sendEvent(h.eventsUrl, eventEnvelope(mentionEvent('U0MARIA', 'revenue by supplier', '1750000000.000400')));
+    await h.bot.idle();
+    const final = h.api.calls.slice(before).filter((c) => c.method === 'chat.update').at(-1);
+    const all = `${final?.args.text} ${blocksText(final ?? { args: {} })}`;
+    expect(final?.args.text).toBe('Top supplier: &lt;!channel&gt; &amp; &lt;@U0BOSS&gt; @\u2060here &lt;https://evil.example|click&gt;');
+    expect(all).not.toMatch(/<!channel>|<!everyone>|<!here>|<@U0BOSS>|<https:/);
+    expect(all).not.toMatch(/@(channel|here|everyone)\b/);
+    expect(all).toContain('&lt;!everyone&gt; ˋˋˋ');
   });
 });
