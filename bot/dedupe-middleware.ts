@@ -22,7 +22,12 @@ export function createWorkTracker(): WorkTracker {
       return work;
     },
     async idle() {
-      while (running.size > 0) await Promise.allSettled([...running]);
+      // A delivery acknowledged just now may not have reached the middleware yet: let it.
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      while (running.size > 0) {
+        await Promise.allSettled([...running]);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
     },
   };
 }
@@ -32,7 +37,9 @@ export function dedupeMiddleware(
   work: WorkTracker,
   log: Logger,
 ): Middleware<AnyMiddlewareArgs> {
-  return async (args) => {
+  return (args) => work.track(handle(args));
+
+  async function handle(args: Parameters<Middleware<AnyMiddlewareArgs>>[0]): Promise<void> {
     const { key, kind } = deliveryKey(args.body as unknown as Record<string, unknown>);
     if (!(await deliveries.claim(key, kind))) {
       const retry = args.context.retryNum === undefined ? '' : ` (retry ${args.context.retryNum})`;
@@ -40,7 +47,7 @@ export function dedupeMiddleware(
       if ('ack' in args && typeof args.ack === 'function') await args.ack();
       return;
     }
-    await work.track(args.next());
+    await args.next();
     await deliveries.complete(key);
-  };
+  }
 }
