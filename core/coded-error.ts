@@ -49,6 +49,8 @@ export const ErrorCode = {
   ModelRequestRejected: 'MODEL_REQUEST_REJECTED',
   ModelAborted: 'MODEL_ABORTED',
   NotImplemented: 'NOT_IMPLEMENTED',
+  // Slack app (issue #9):
+  SlackNotConfigured: 'SLACK_NOT_CONFIGURED',
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

@@ -20,10 +20,6 @@ export function registerLaterCommands(program: Command, _context: CommandContext
     .argument('<question...>', 'the question, e.g. "revenue by region last quarter"')
     .action(() => notYet('`shoebox ask` (the assistant)'));
   program
-    .command('slack')
-    .description('start the Slack app in Socket Mode or HTTP mode (arrives with the Slack app)')
-    .action(() => notYet('`shoebox slack` (the Slack app)'));
-  program
     .command('evals')
     .description('run the golden and adversarial question sets and write the report (arrives with the evals)')
     .action(() => notYet('`shoebox evals` (the eval suite)'));

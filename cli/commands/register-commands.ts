@@ -13,6 +13,7 @@ import { registerLoadCommand } from './load-command.ts';
 import { registerSemanticCommand } from './semantic-command.ts';
 import { addCompileCommand } from './semantic-compile-command.ts';
 import { registerServeCommand } from './serve-command.ts';
+import { registerSlackCommand, runtimeNotMergedYet } from './slack-command.ts';
 
 export function registerCommands(program: Command, context: CommandContext): void {
   registerDemoCommand(program, context);
@@ -24,6 +25,8 @@ export function registerCommands(program: Command, context: CommandContext): voi
     loadSemanticModel(dir),
   );
   registerLaterCommands(program, context);
+  // After the assistant merge: registerSlackCommand(program, context, openAssistantRuntime).
+  registerSlackCommand(program, context, runtimeNotMergedYet);
   registerLedgerCommand(program, context);
   registerBenchCommand(program, context);
   registerConfigCommand(program, context);
