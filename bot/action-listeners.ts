@@ -4,10 +4,10 @@
  * the provenance) and thumbs up or down (stored through the FeedbackStore; thumbs down opens a
  * modal for an optional comment). Every handler acknowledges first and works afterwards.
  */
-import type { App, BlockButtonAction } from '@slack/bolt';
-import type { webApi } from '@slack/bolt';
+import type { App, BlockButtonAction, webApi } from '@slack/bolt';
 
 type WebClient = webApi.WebClient;
+
 import type { FeedbackRating, FeedbackStore } from '../assistant/memory/app-stores.ts';
 import { isCodedError, messageOf } from '../core/coded-error.ts';
 import type { Logger } from '../core/logger.ts';
@@ -53,7 +53,11 @@ export function registerActionListeners(app: App, deps: ActionListenerDeps): voi
     await ack();
     const caller = callerOfClick(deps, body);
     if (!isFinanceCaller(caller)) {
-      await tell(client, body, 'Sorry, only the finance team can confirm ledger entries; ask someone in finance to confirm this draft.');
+      await tell(
+        client,
+        body,
+        'Sorry, only the finance team can confirm ledger entries; ask someone in finance to confirm this draft.',
+      );
       return;
     }
     if (!deps.ledger) return void (await tell(client, body, 'No ledger is configured for this shoebox.'));
@@ -61,12 +65,22 @@ export function registerActionListeners(app: App, deps: ActionListenerDeps): voi
     try {
       // One key per draft and person: a double click replays the same write; a second person's
       // confirm finds the draft already confirmed and gets the same entry (confirm-draft.ts).
-      const entry = await deps.ledger.confirm(caller, draftId, { idempotencyKey: `slack-confirm:${draftId}:${caller.userId}` });
+      const entry = await deps.ledger.confirm(caller, draftId, {
+        idempotencyKey: `slack-confirm:${draftId}:${caller.userId}`,
+      });
       const card = await deps.ledger.getDraft(caller, draftId);
-      await client.chat.update({ channel: body.channel?.id ?? '', ts: body.message?.ts ?? '', ...renderPostedCard(card, entry) });
+      await client.chat.update({
+        channel: body.channel?.id ?? '',
+        ts: body.message?.ts ?? '',
+        ...renderPostedCard(card, entry),
+      });
     } catch (error) {
       deps.log.warn(`Slack confirm of draft ${draftId} failed: ${messageOf(error)}`);
-      await tell(client, body, isCodedError(error) ? error.message : 'Sorry, the entry could not be confirmed; try again.');
+      await tell(
+        client,
+        body,
+        isCodedError(error) ? error.message : 'Sorry, the entry could not be confirmed; try again.',
+      );
     }
   });
 
@@ -76,11 +90,21 @@ export function registerActionListeners(app: App, deps: ActionListenerDeps): voi
     if (!deps.ledger) return void (await tell(client, body, 'No ledger is configured for this shoebox.'));
     const draftId = action.value ?? '';
     try {
-      const card = await deps.ledger.cancel(caller, draftId, { idempotencyKey: `slack-cancel:${draftId}:${caller.userId}` });
-      await client.chat.update({ channel: body.channel?.id ?? '', ts: body.message?.ts ?? '', ...renderCancelledCard(card, body.user.id) });
+      const card = await deps.ledger.cancel(caller, draftId, {
+        idempotencyKey: `slack-cancel:${draftId}:${caller.userId}`,
+      });
+      await client.chat.update({
+        channel: body.channel?.id ?? '',
+        ts: body.message?.ts ?? '',
+        ...renderCancelledCard(card, body.user.id),
+      });
     } catch (error) {
       deps.log.warn(`Slack cancel of draft ${draftId} failed: ${messageOf(error)}`);
-      await tell(client, body, isCodedError(error) ? error.message : 'Sorry, the draft could not be cancelled; try again.');
+      await tell(
+        client,
+        body,
+        isCodedError(error) ? error.message : 'Sorry, the draft could not be cancelled; try again.',
+      );
     }
   });
 
@@ -88,24 +112,40 @@ export function registerActionListeners(app: App, deps: ActionListenerDeps): voi
     await ack();
     const answer = await deps.recent.find(action.value ?? '');
     if (!answer?.provenance) {
-      await tell(client, body, "Sorry, I no longer have the details of that answer; ask again and I'll show my working.");
+      await tell(
+        client,
+        body,
+        "Sorry, I no longer have the details of that answer; ask again and I'll show my working.",
+      );
       return;
     }
     await client.views.open({ trigger_id: body.trigger_id, view: renderProvenanceView(answer.provenance) });
   });
 
   const rate = (rating: FeedbackRating) =>
-    app.action<BlockButtonAction>(rating === 'up' ? ActionId.feedbackUp : ActionId.feedbackDown, async ({ ack, body, action, client }) => {
-      await ack();
-      const caller = callerOfClick(deps, body);
-      const answerId = action.value ?? '';
-      await deps.feedback.record({ answerId, userId: caller.userId, rating, comment: null, channel: 'slack' });
-      if (rating === 'down') {
-        await client.views.open({ trigger_id: body.trigger_id, view: renderFeedbackModal(answerId, body.channel?.id ?? '') });
-      } else {
-        await tell(client, body, 'Thanks for the feedback!');
-      }
-    });
+    app.action<BlockButtonAction>(
+      rating === 'up' ? ActionId.feedbackUp : ActionId.feedbackDown,
+      async ({ ack, body, action, client }) => {
+        await ack();
+        const caller = callerOfClick(deps, body);
+        const answerId = action.value ?? '';
+        await deps.feedback.record({
+          answerId,
+          userId: caller.userId,
+          rating,
+          comment: null,
+          channel: 'slack',
+        });
+        if (rating === 'down') {
+          await client.views.open({
+            trigger_id: body.trigger_id,
+            view: renderFeedbackModal(answerId, body.channel?.id ?? ''),
+          });
+        } else {
+          await tell(client, body, 'Thanks for the feedback!');
+        }
+      },
+    );
   rate('up');
   rate('down');
 
@@ -119,6 +159,12 @@ export function registerActionListeners(app: App, deps: ActionListenerDeps): voi
       channelId: '',
       messageTs: '',
     });
-    await deps.feedback.record({ answerId, userId: caller.userId, rating: 'down', comment, channel: 'slack' });
+    await deps.feedback.record({
+      answerId,
+      userId: caller.userId,
+      rating: 'down',
+      comment,
+      channel: 'slack',
+    });
   });
 }

@@ -9,6 +9,7 @@ import { randomUUID } from 'node:crypto';
 import type { webApi } from '@slack/bolt';
 
 type WebClient = webApi.WebClient;
+
 import type { Answer } from '../assistant/answer.ts';
 import type { Assistant } from '../assistant/assistant.ts';
 import { messageOf } from '../core/coded-error.ts';
@@ -56,7 +57,9 @@ export async function answerInThread(
     }
     if (!answer) throw new Error('the assistant ended without an answer');
     if (answer.kind === 'error') {
-      deps.log.warn(`Slack answer failed: ${answer.error?.code ?? 'error'} (reference ${answer.error?.referenceId ?? answer.id})`);
+      deps.log.warn(
+        `Slack answer failed: ${answer.error?.code ?? 'error'} (reference ${answer.error?.referenceId ?? answer.id})`,
+      );
     }
     await message.show(renderAnswer(answer), true);
     if (answer.chart?.png) {

@@ -4,7 +4,8 @@ import type { Logger } from '../core/logger.ts';
 
 export function boltLogger(log: Logger): BoltLogger {
   let level = LogLevel.WARN;
-  const text = (parts: unknown[]) => parts.map((p) => (typeof p === 'string' ? p : JSON.stringify(p))).join(' ');
+  const text = (parts: unknown[]) =>
+    parts.map((p) => (typeof p === 'string' ? p : JSON.stringify(p))).join(' ');
   return {
     debug: (...parts) => {
       if (level === LogLevel.DEBUG) log.debug(`slack: ${text(parts)}`);

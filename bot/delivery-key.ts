@@ -7,7 +7,8 @@ import { createHash } from 'node:crypto';
 
 export function deliveryKey(body: Record<string, unknown>): { key: string; kind: string } {
   if (typeof body.event_id === 'string') return { key: `event:${body.event_id}`, kind: 'event' };
-  const kind = typeof body.type === 'string' ? body.type : typeof body.command === 'string' ? 'command' : 'interaction';
+  const kind =
+    typeof body.type === 'string' ? body.type : typeof body.command === 'string' ? 'command' : 'interaction';
   if (typeof body.trigger_id === 'string') return { key: `${kind}:${body.trigger_id}`, kind };
   const hash = createHash('sha256').update(JSON.stringify(body)).digest('hex').slice(0, 32);
   return { key: `${kind}:sha256:${hash}`, kind };

@@ -4,10 +4,12 @@
  * Each becomes one answer in a thread. Ledger commands are refused politely outside DMs and to
  * callers without the finance role, before the assistant is asked.
  */
-import { type App, Assistant } from '@slack/bolt';
+
 import type { webApi } from '@slack/bolt';
+import { type App, Assistant } from '@slack/bolt';
 
 type WebClient = webApi.WebClient;
+
 import { FINANCE_ROLE } from '../ledger/ledger-actor.ts';
 import { type AnswerDeps, type AnswerTarget, answerInThread } from './answer-in-thread.ts';
 import { isLedgerCommand, type SlackIdentityConfig, slackCallerOf } from './slack-caller.ts';
@@ -41,7 +43,8 @@ function refusal(incoming: Incoming, roles: string[]): string | null {
   if (!roles.includes(FINANCE_ROLE)) {
     return 'Sorry, recording or reversing ledger entries is for the finance team. I can answer questions about the figures, though.';
   }
-  if (!incoming.isDm) return 'For ledger entries, please send me a direct message so the details stay private.';
+  if (!incoming.isDm)
+    return 'For ledger entries, please send me a direct message so the details stay private.';
   return null;
 }
 
@@ -56,15 +59,26 @@ async function handle(deps: MessageListenerDeps, client: WebClient, incoming: In
   const refused = refusal(incoming, caller.roles);
   if (refused) {
     deps.log.info(`Refused a Slack request from ${caller.userId}: ${refused.slice(0, 60)}`);
-    await client.chat.postMessage({ channel: incoming.channelId, thread_ts: incoming.threadTs, text: escapeMrkdwn(refused) });
+    await client.chat.postMessage({
+      channel: incoming.channelId,
+      thread_ts: incoming.threadTs,
+      text: escapeMrkdwn(refused),
+    });
     return;
   }
-  await answerInThread(deps, client, target, { caller, question: incoming.text, requestId: incoming.requestId });
+  await answerInThread(deps, client, target, {
+    caller,
+    question: incoming.text,
+    requestId: incoming.requestId,
+  });
 }
 
 /** "<@U0BOT> revenue by region" -> "revenue by region". */
 export function stripMentions(text: string): string {
-  return text.replace(/<@[A-Z0-9]+(\|[^>]*)?>/g, ' ').replace(/\s+/g, ' ').trim();
+  return text
+    .replace(/<@[A-Z0-9]+(\|[^>]*)?>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 export function registerMessageListeners(app: App, deps: MessageListenerDeps): void {
@@ -114,7 +128,8 @@ export function registerMessageListeners(app: App, deps: MessageListenerDeps): v
 
   // Top-level direct messages (threaded ones in the app's DM are the Assistant container's).
   app.message(async ({ message, body, context, client }) => {
-    if (message.channel_type !== 'im' || message.subtype !== undefined || !message.user || !message.text) return;
+    if (message.channel_type !== 'im' || message.subtype !== undefined || !message.user || !message.text)
+      return;
     await handle(deps, client, {
       teamId: context.teamId ?? String(body.team_id),
       slackUserId: message.user,

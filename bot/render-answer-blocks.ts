@@ -25,11 +25,15 @@ export function renderAnswer(answer: Answer): SlackMessage {
   const text = escapeMrkdwn(answer.text);
   const blocks: types.KnownBlock[] = [section(clipMrkdwn(text))];
   if (answer.table && answer.table.rows.length > 0) {
-    blocks.push(section(clipMrkdwn(`*${escapeMrkdwn(answer.table.title)}*\n${renderTableText(answer.table)}`)));
+    blocks.push(
+      section(clipMrkdwn(`*${escapeMrkdwn(answer.table.title)}*\n${renderTableText(answer.table)}`)),
+    );
   }
   if (answer.suggestions.length > 0) {
     const tries = answer.suggestions.map((s) => `• ${escapeMrkdwn(s)}`).join('\n');
-    blocks.push(section(clipMrkdwn(`${answer.kind === 'answer' ? 'You could also ask:' : 'Try:'}\n${tries}`)));
+    blocks.push(
+      section(clipMrkdwn(`${answer.kind === 'answer' ? 'You could also ask:' : 'Try:'}\n${tries}`)),
+    );
   }
   const fresh = freshnessLine(answer.provenance?.freshness ?? []);
   if (fresh) blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: fresh }] });
@@ -49,8 +53,18 @@ function buttons(answer: Answer): types.ActionsBlockElement[] {
     });
   }
   elements.push(
-    { type: 'button', action_id: ActionId.feedbackUp, text: { type: 'plain_text', text: '👍', emoji: true }, value },
-    { type: 'button', action_id: ActionId.feedbackDown, text: { type: 'plain_text', text: '👎', emoji: true }, value },
+    {
+      type: 'button',
+      action_id: ActionId.feedbackUp,
+      text: { type: 'plain_text', text: '👍', emoji: true },
+      value,
+    },
+    {
+      type: 'button',
+      action_id: ActionId.feedbackDown,
+      text: { type: 'plain_text', text: '👎', emoji: true },
+      value,
+    },
   );
   return elements;
 }
@@ -81,4 +95,3 @@ export function renderStreaming(text: string, status: string | null): SlackMessa
   const body = text ? escapeMrkdwn(text) : `_${escapeMrkdwn(status ?? 'Working on it...')}_`;
   return { text: clipMrkdwn(body, 3000), blocks: [section(clipMrkdwn(`${body} …`))] };
 }
-

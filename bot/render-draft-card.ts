@@ -10,7 +10,10 @@ import type { SlackMessage } from './slack-message.ts';
 import { escapeMrkdwn, mentionOf } from './slack-mrkdwn.ts';
 
 function cardFields(card: DraftCard): types.MrkdwnElement[] {
-  const field = (label: string, value: string) => ({ type: 'mrkdwn' as const, text: `*${label}*\n${escapeMrkdwn(value)}` });
+  const field = (label: string, value: string) => ({
+    type: 'mrkdwn' as const,
+    text: `*${label}*\n${escapeMrkdwn(value)}`,
+  });
   return [
     field('Amount', card.amount),
     field('Date', card.entryDate),
@@ -23,7 +26,10 @@ function cardFields(card: DraftCard): types.MrkdwnElement[] {
 
 function heading(card: DraftCard, state: string): types.SectionBlock {
   const kind = card.kind.replace(/_/g, ' ');
-  return { type: 'section', text: { type: 'mrkdwn', text: `*${state}: ${escapeMrkdwn(kind)} of ${escapeMrkdwn(card.amount)}*` } };
+  return {
+    type: 'section',
+    text: { type: 'mrkdwn', text: `*${state}: ${escapeMrkdwn(kind)} of ${escapeMrkdwn(card.amount)}*` },
+  };
 }
 
 export function renderDraftCard(card: DraftCard, intro: string): SlackMessage {
@@ -35,16 +41,35 @@ export function renderDraftCard(card: DraftCard, intro: string): SlackMessage {
       type: 'actions',
       block_id: `draft_${card.draftId}`,
       elements: [
-        { type: 'button', action_id: ActionId.confirmDraft, style: 'primary', value, text: { type: 'plain_text', text: 'Confirm' } },
-        { type: 'button', action_id: ActionId.cancelDraft, style: 'danger', value, text: { type: 'plain_text', text: 'Cancel' } },
+        {
+          type: 'button',
+          action_id: ActionId.confirmDraft,
+          style: 'primary',
+          value,
+          text: { type: 'plain_text', text: 'Confirm' },
+        },
+        {
+          type: 'button',
+          action_id: ActionId.cancelDraft,
+          style: 'danger',
+          value,
+          text: { type: 'plain_text', text: 'Cancel' },
+        },
       ],
     },
-    { type: 'context', elements: [{ type: 'mrkdwn', text: `Nothing is posted until someone in finance confirms. Draft ${escapeMrkdwn(card.draftId)}` }] },
+    {
+      type: 'context',
+      elements: [
+        {
+          type: 'mrkdwn',
+          text: `Nothing is posted until someone in finance confirms. Draft ${escapeMrkdwn(card.draftId)}`,
+        },
+      ],
+    },
   ];
   const text = `${escapeMrkdwn(intro || 'Please confirm this entry.')} Draft ${escapeMrkdwn(card.amount)}: Confirm or Cancel.`;
   return { text, blocks };
 }
-
 
 /** Shows the entry's author (whoever confirmed first), so a second click rewrites the same card. */
 export function renderPostedCard(card: DraftCard, entry: PostedEntry): SlackMessage {
@@ -55,7 +80,15 @@ export function renderPostedCard(card: DraftCard, entry: PostedEntry): SlackMess
     blocks: [
       heading(card, `:white_check_mark: Posted ${escapeMrkdwn(entry.entryNumber)}`),
       { type: 'section', fields: cardFields(card) },
-      { type: 'context', elements: [{ type: 'mrkdwn', text: `Confirmed by ${by} · entry ${escapeMrkdwn(entry.entryNumber)} dated ${escapeMrkdwn(entry.entryDate)}` }] },
+      {
+        type: 'context',
+        elements: [
+          {
+            type: 'mrkdwn',
+            text: `Confirmed by ${by} · entry ${escapeMrkdwn(entry.entryNumber)} dated ${escapeMrkdwn(entry.entryDate)}`,
+          },
+        ],
+      },
     ],
   };
 }
@@ -67,7 +100,10 @@ export function renderCancelledCard(card: DraftCard, slackUserId: string): Slack
     blocks: [
       heading(card, ':no_entry_sign: Cancelled'),
       { type: 'section', fields: cardFields(card) },
-      { type: 'context', elements: [{ type: 'mrkdwn', text: `Cancelled by ${mentionOf(slackUserId)}; nothing was posted.` }] },
+      {
+        type: 'context',
+        elements: [{ type: 'mrkdwn', text: `Cancelled by ${mentionOf(slackUserId)}; nothing was posted.` }],
+      },
     ],
   };
 }

@@ -10,7 +10,8 @@ import { clipMrkdwn, escapeCodeBlock, escapeMrkdwn } from './slack-mrkdwn.ts';
 export function renderProvenanceBlocks(provenance: Provenance): types.KnownBlock[] {
   const blocks: types.KnownBlock[] = [];
   const metrics = provenance.metrics.map(
-    (m) => `• *${escapeMrkdwn(m.label)}* (\`${escapeCodeBlock(m.name)}\`): ${escapeMrkdwn(m.definition || m.description)}`,
+    (m) =>
+      `• *${escapeMrkdwn(m.label)}* (\`${escapeCodeBlock(m.name)}\`): ${escapeMrkdwn(m.definition || m.description)}`,
   );
   if (metrics.length) blocks.push(section(clipMrkdwn(`*Metrics*\n${metrics.join('\n')}`)));
   const period = provenance.period
@@ -22,7 +23,9 @@ export function renderProvenanceBlocks(provenance: Provenance): types.KnownBlock
   blocks.push(section(clipMrkdwn(lines.join('\n'))));
   provenance.sql.forEach((sql, i) => {
     const params = sql.params.length ? `\n-- params: ${JSON.stringify(sql.params)}` : '';
-    blocks.push(section(clipMrkdwn(`*SQL ${i + 1}*\n\`\`\`\n${escapeCodeBlock(`${sql.text}${params}`)}\n\`\`\``)));
+    blocks.push(
+      section(clipMrkdwn(`*SQL ${i + 1}*\n\`\`\`\n${escapeCodeBlock(`${sql.text}${params}`)}\n\`\`\``)),
+    );
   });
   const fresh = freshnessLine(provenance.freshness);
   const by = `Answered by ${escapeMrkdwn(provenance.provider)}${provenance.tools.length ? ` with ${provenance.tools.map(escapeMrkdwn).join(', ')}` : ''}`;

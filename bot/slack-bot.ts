@@ -5,10 +5,11 @@
  */
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { App, HTTPReceiver, LogLevel, type Receiver, SocketModeReceiver } from '@slack/bolt';
 import type { webApi } from '@slack/bolt';
+import { App, HTTPReceiver, LogLevel, type Receiver, SocketModeReceiver } from '@slack/bolt';
 
 type RetryOptions = webApi.RetryOptions;
+
 import type { Answer } from '../assistant/answer.ts';
 import type { Assistant } from '../assistant/assistant.ts';
 import type { FeedbackStore } from '../assistant/memory/app-stores.ts';
@@ -25,7 +26,13 @@ import { SlackDeliveryLog } from './slack-delivery-log.ts';
 import { SlackThreadMap } from './slack-thread-map.ts';
 
 /** Rate limits: each 429 waits its Retry-After, then up to 4 more tries, backing off up to 20 s. */
-export const SLACK_RETRY_POLICY: RetryOptions = { retries: 4, factor: 2, minTimeout: 500, maxTimeout: 20_000, randomize: true };
+export const SLACK_RETRY_POLICY: RetryOptions = {
+  retries: 4,
+  factor: 2,
+  minTimeout: 500,
+  maxTimeout: 20_000,
+  randomize: true,
+};
 
 export const DEFAULT_SUGGESTED_PROMPTS = [
   'What was revenue last month?',
@@ -92,7 +99,13 @@ export function createSlackBot(deps: SlackBotDeps, options: SlackBotOptions): Sl
     identity: deps.identity,
     suggestedPrompts: options.suggestedPrompts ?? DEFAULT_SUGGESTED_PROMPTS,
   });
-  registerActionListeners(app, { identity: deps.identity, ledger: deps.ledger, feedback: deps.feedback, recent, log: deps.log });
+  registerActionListeners(app, {
+    identity: deps.identity,
+    ledger: deps.ledger,
+    feedback: deps.feedback,
+    recent,
+    log: deps.log,
+  });
   app.error(async (error) => {
     deps.log.error(`Slack listener failed: ${error.message}`);
   });
@@ -115,7 +128,12 @@ export function createSlackBot(deps: SlackBotDeps, options: SlackBotOptions): Sl
 function createReceiver(options: SlackBotOptions, logger: ReturnType<typeof boltLogger>): Receiver {
   if (options.mode === 'http') {
     if (!options.signingSecret) throw new Error('HTTP mode needs SLACK_SIGNING_SECRET');
-    return new HTTPReceiver({ signingSecret: options.signingSecret, endpoints: '/slack/events', logger, processBeforeResponse: false });
+    return new HTTPReceiver({
+      signingSecret: options.signingSecret,
+      endpoints: '/slack/events',
+      logger,
+      processBeforeResponse: false,
+    });
   }
   if (!options.appToken) throw new Error('Socket Mode needs SLACK_APP_TOKEN');
   return new SocketModeReceiver({

@@ -14,7 +14,14 @@ import { deliveryKey } from './delivery-key.ts';
 import { SlackDeliveryLog } from './slack-delivery-log.ts';
 
 const engines = [
-  { kind: 'pglite', open: async () => ({ url: 'pglite:memory:', db: await openAppDb('pglite:memory:'), drop: async () => {} }) },
+  {
+    kind: 'pglite',
+    open: async () => ({
+      url: 'pglite:memory:',
+      db: await openAppDb('pglite:memory:'),
+      drop: async () => {},
+    }),
+  },
   {
     kind: 'postgres',
     open: async () => {
@@ -93,8 +100,14 @@ for (const engine of engines) {
     });
 
     it('keys interactions by trigger id, or by a hash of the payload when there is none', () => {
-      expect(deliveryKey({ type: 'block_actions', trigger_id: 't.1' })).toEqual({ key: 'block_actions:t.1', kind: 'block_actions' });
-      expect(deliveryKey({ command: '/shoebox', trigger_id: 't.2' })).toEqual({ key: 'command:t.2', kind: 'command' });
+      expect(deliveryKey({ type: 'block_actions', trigger_id: 't.1' })).toEqual({
+        key: 'block_actions:t.1',
+        kind: 'block_actions',
+      });
+      expect(deliveryKey({ command: '/shoebox', trigger_id: 't.2' })).toEqual({
+        key: 'command:t.2',
+        kind: 'command',
+      });
       const a = deliveryKey({ type: 'block_actions', actions: [{ action_ts: '1' }] });
       expect(a.key).toMatch(/^block_actions:sha256:[0-9a-f]{32}$/);
       expect(deliveryKey({ type: 'block_actions', actions: [{ action_ts: '1' }] })).toEqual(a);

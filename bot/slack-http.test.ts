@@ -10,7 +10,13 @@ import type { AskRequest } from '../assistant/assistant.ts';
 import type { ScriptedReply } from '../assistant/test-fake-assistant.ts';
 import { ActionId } from './slack-actions-ids.ts';
 import { type SlackHarness, startSlackHarness } from './test-slack-harness.ts';
-import { buttonClick, dmEvent, eventEnvelope, mentionEvent, sendCommand, sendEvent, sendInteraction, signature, TEST_SIGNING_SECRET } from './test-slack-requests.ts';
+import {
+  eventEnvelope,
+  mentionEvent,
+  sendEvent,
+  signature,
+  TEST_SIGNING_SECRET,
+} from './test-slack-requests.ts';
 
 let h: SlackHarness;
 let png: Buffer;
@@ -21,7 +27,9 @@ const provenance = {
   period: { label: 'Q2 2026', start: '2026-04-01', end: '2026-06-30' },
   comparison: null,
   semanticQueries: [],
-  sql: [{ text: 'SELECT region, sum(net_amount) FROM sales WHERE region = $1 GROUP BY 1', params: ['North'] }],
+  sql: [
+    { text: 'SELECT region, sum(net_amount) FROM sales WHERE region = $1 GROUP BY 1', params: ['North'] },
+  ],
   freshness: [{ source: 'erp', lastLoadedAt: '2026-06-30T06:00:00Z', lagHours: 6 }],
   provider: 'offline',
   tools: ['query_metrics', 'make_chart'],
@@ -76,7 +84,9 @@ function reply(request: AskRequest): ScriptedReply {
 }
 
 beforeAll(async () => {
-  png = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#336699' } }).png().toBuffer();
+  png = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#336699' } })
+    .png()
+    .toBuffer();
   h = await startSlackHarness(reply);
 });
 afterAll(async () => h?.stop());
@@ -86,7 +96,10 @@ const blocksText = (call: { args: Record<string, unknown> }) => JSON.stringify(c
 describe('Slack over HTTP events', () => {
   it('answers a mention in its thread, updates one message in place and uploads the chart there', async () => {
     const before = h.api.calls.length;
-    const res = await sendEvent(h.eventsUrl, eventEnvelope(mentionEvent('U0MARIA', 'revenue by region last quarter', '1750000000.000100')));
+    const res = await sendEvent(
+      h.eventsUrl,
+      eventEnvelope(mentionEvent('U0MARIA', 'revenue by region last quarter', '1750000000.000100')),
+    );
     expect(res.status).toBe(200);
     await h.bot.idle();
     const calls = h.api.calls.slice(before);
@@ -102,18 +115,25 @@ describe('Slack over HTTP events', () => {
     expect(blocksText(final ?? { args: {} })).toContain('erp loaded 2026-06-30 06:00 UTC (6 h ago)');
     const complete = calls.find((c) => c.method === 'files.completeUploadExternal');
     expect(complete?.args).toMatchObject({ channel_id: 'C0SALES', thread_ts: '1750000000.000100' });
-    const fileId = (complete?.args.files as { id: string }[])[0]?.id ?? '';
+    const fileId = ((complete?.args.files as { id: string }[] | undefined) ?? [])[0]?.id ?? '';
     expect(h.api.uploads.get(fileId)?.equals(png)).toBe(true);
     expect(h.assistant.requests.at(-1)).toMatchObject({
       question: 'revenue by region last quarter',
-      caller: { userId: 'maria', roles: ['analyst'], channel: { kind: 'slack', teamId: 'T0TEAM', channelId: 'C0SALES', messageTs: '1750000000.000100' } },
+      caller: {
+        userId: 'maria',
+        roles: ['analyst'],
+        channel: { kind: 'slack', teamId: 'T0TEAM', channelId: 'C0SALES', messageTs: '1750000000.000100' },
+      },
     });
   });
 
   it('answers an event delivered three times (Slack retries) exactly once', async () => {
     const before = h.api.calls.length;
     const asked = h.assistant.requests.length;
-    const envelope = eventEnvelope(mentionEvent('U0MARIA', 'revenue this year', '1750000000.000200'), 'EvRETRY0001');
+    const envelope = eventEnvelope(
+      mentionEvent('U0MARIA', 'revenue this year', '1750000000.000200'),
+      'EvRETRY0001',
+    );
     const responses = [
       await sendEvent(h.eventsUrl, envelope),
       await sendEvent(h.eventsUrl, envelope, { retryNum: 1 }),
@@ -123,24 +143,38 @@ describe('Slack over HTTP events', () => {
     await h.bot.idle();
     expect(h.assistant.requests.length - asked).toBe(1);
     expect(h.api.calls.slice(before).filter((c) => c.method === 'chat.postMessage')).toHaveLength(1);
-    expect(h.api.calls.slice(before).filter((c) => c.method === 'files.completeUploadExternal')).toHaveLength(1);
+    expect(h.api.calls.slice(before).filter((c) => c.method === 'files.completeUploadExternal')).toHaveLength(
+      1,
+    );
     expect(await h.bot.deliveries.count('event:EvRETRY0001')).toBe(1);
     expect(h.logs.some((l) => l.includes('event:EvRETRY0001 was already handled (retry 2)'))).toBe(true);
   });
 
   it('refuses a request with a bad signature and one with a stale timestamp (401), and answers neither', async () => {
     const asked = h.assistant.requests.length;
-    const forged = await sendEvent(h.eventsUrl, eventEnvelope(mentionEvent('U0MARIA', 'revenue', '1750000000.000300')), {
-      secret: 'not-the-signing-secret',
-    });
+    const forged = await sendEvent(
+      h.eventsUrl,
+      eventEnvelope(mentionEvent('U0MARIA', 'revenue', '1750000000.000300')),
+      {
+        secret: 'not-the-signing-secret',
+      },
+    );
     expect(forged.status).toBe(401);
-    const stale = await sendEvent(h.eventsUrl, eventEnvelope(mentionEvent('U0MARIA', 'revenue', '1750000000.000301')), {
-      timestamp: Math.floor(Date.now() / 1000) - 6 * 60,
-    });
+    const stale = await sendEvent(
+      h.eventsUrl,
+      eventEnvelope(mentionEvent('U0MARIA', 'revenue', '1750000000.000301')),
+      {
+        timestamp: Math.floor(Date.now() / 1000) - 6 * 60,
+      },
+    );
     expect(stale.status).toBe(401);
-    const garbage = await sendEvent(h.eventsUrl, eventEnvelope(mentionEvent('U0MARIA', 'revenue', '1750000000.000302')), {
-      forgedSignature: 'v0=deadbeef',
-    });
+    const garbage = await sendEvent(
+      h.eventsUrl,
+      eventEnvelope(mentionEvent('U0MARIA', 'revenue', '1750000000.000302')),
+      {
+        forgedSignature: 'v0=deadbeef',
+      },
+    );
     expect(garbage.status).toBe(401);
     await h.bot.idle();
     expect(h.assistant.requests.length).toBe(asked);
@@ -149,7 +183,11 @@ describe('Slack over HTTP events', () => {
     const ts = Math.floor(Date.now() / 1000);
     const ok = await fetch(h.eventsUrl, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-slack-request-timestamp': String(ts), 'x-slack-signature': signature(TEST_SIGNING_SECRET, ts, body) },
+      headers: {
+        'content-type': 'application/json',
+        'x-slack-request-timestamp': String(ts),
+        'x-slack-signature': signature(TEST_SIGNING_SECRET, ts, body),
+      },
       body,
     });
     expect(ok.status).toBe(200);
@@ -161,11 +199,19 @@ describe('Slack over HTTP events', () => {
     const before = h.api.calls.length;
     h.assistant.fake.requests.length = 0;
     hostileNext = hostile;
-    await sendEvent(h.eventsUrl, eventEnvelope(mentionEvent('U0MARIA', 'revenue by supplier', '1750000000.000400')));
+    await sendEvent(
+      h.eventsUrl,
+      eventEnvelope(mentionEvent('U0MARIA', 'revenue by supplier', '1750000000.000400')),
+    );
     await h.bot.idle();
-    const final = h.api.calls.slice(before).filter((c) => c.method === 'chat.update').at(-1);
+    const final = h.api.calls
+      .slice(before)
+      .filter((c) => c.method === 'chat.update')
+      .at(-1);
     const all = `${final?.args.text} ${blocksText(final ?? { args: {} })}`;
-    expect(final?.args.text).toBe('Top supplier: &lt;!channel&gt; &amp; &lt;@U0BOSS&gt; @\u2060here &lt;https://evil.example|click&gt;');
+    expect(final?.args.text).toBe(
+      'Top supplier: &lt;!channel&gt; &amp; &lt;@U0BOSS&gt; @\u2060here &lt;https://evil.example|click&gt;',
+    );
     expect(all).not.toMatch(/<!channel>|<!everyone>|<!here>|<@U0BOSS>|<https:/);
     expect(all).not.toMatch(/@(channel|here|everyone)\b/);
     expect(all).toContain('&lt;!everyone&gt; ˋˋˋ');

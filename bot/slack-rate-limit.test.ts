@@ -36,7 +36,9 @@ describe('Slack Web API rate limits', () => {
     await h.bot.idle();
     h.api.rateLimit('chat.update', 0, 0);
     // retries: 3 in the test policy: 1 try + 3 retries for the final update, then the apology's update also limited.
-    expect(h.api.calls.slice(before).filter((c) => c.method === 'chat.update').length).toBeGreaterThanOrEqual(4);
+    expect(h.api.calls.slice(before).filter((c) => c.method === 'chat.update').length).toBeGreaterThanOrEqual(
+      4,
+    );
     expect(h.logs.some((l) => /Slack answer failed \(reference [0-9a-f]{8}\)/.test(l))).toBe(true);
     expect(h.logs.some((l) => /Could not post the apology \(reference [0-9a-f]{8}\)/.test(l))).toBe(true);
   });

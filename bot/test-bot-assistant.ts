@@ -4,7 +4,12 @@
  * so Confirm in Slack posts a real entry; other questions are answered from `reply`.
  */
 import type { AnswerEvent, AskRequest, Assistant } from '../assistant/assistant.ts';
-import { createFakeAssistant, type FakeAssistant, fakeAnswer, type ScriptedReply } from '../assistant/test-fake-assistant.ts';
+import {
+  createFakeAssistant,
+  type FakeAssistant,
+  fakeAnswer,
+  type ScriptedReply,
+} from '../assistant/test-fake-assistant.ts';
 import type { LedgerService } from '../ledger/ledger-service.ts';
 
 export function createBotTestAssistant(
@@ -25,8 +30,16 @@ export function createBotTestAssistant(
     });
     const answer =
       outcome.status === 'draft'
-        ? fakeAnswer(request, { kind: 'draft', text: 'Here is the entry; please confirm it.', draft: outcome.card })
-        : fakeAnswer(request, { kind: 'clarification', text: outcome.question, suggestions: outcome.candidates });
+        ? fakeAnswer(request, {
+            kind: 'draft',
+            text: 'Here is the entry; please confirm it.',
+            draft: outcome.card,
+          })
+        : fakeAnswer(request, {
+            kind: 'clarification',
+            text: outcome.question,
+            suggestions: outcome.candidates,
+          });
     yield { type: 'answer', answer };
   }
   return {

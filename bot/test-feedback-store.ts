@@ -22,7 +22,9 @@ export function createMemoryFeedbackStore(): FeedbackStore & { records: Feedback
       return record;
     },
     async list(options) {
-      return records.filter((r) => !options.rating || r.rating === options.rating).slice(0, options.limit ?? 100);
+      return records
+        .filter((r) => !options.rating || r.rating === options.rating)
+        .slice(0, options.limit ?? 100);
     },
     async markResolved(id) {
       const record = records.find((r) => r.id === id);

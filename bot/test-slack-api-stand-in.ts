@@ -102,7 +102,15 @@ export async function startSlackApiStandIn(): Promise<SlackApiStandIn> {
   const respond = (method: string, args: Record<string, unknown>): Record<string, unknown> => {
     switch (method) {
       case 'auth.test':
-        return { ok: true, url: 'https://cordova.slack.com/', team: 'Cordova', user: 'shoebox', team_id: 'T0TEAM', user_id: 'U0BOT', bot_id: 'B0BOT' };
+        return {
+          ok: true,
+          url: 'https://cordova.slack.com/',
+          team: 'Cordova',
+          user: 'shoebox',
+          team_id: 'T0TEAM',
+          user_id: 'U0BOT',
+          bot_id: 'B0BOT',
+        };
       case 'chat.postMessage': {
         const ts = nextTs();
         return { ok: true, channel: args.channel, ts, message: { text: args.text, ts } };
@@ -116,7 +124,10 @@ export async function startSlackApiStandIn(): Promise<SlackApiStandIn> {
         return { ok: true, upload_url: `${base}/upload/${fileId}`, file_id: fileId };
       }
       case 'files.completeUploadExternal':
-        return { ok: true, files: (args.files as { id: string; title?: string }[]).map((f) => ({ id: f.id, title: f.title })) };
+        return {
+          ok: true,
+          files: (args.files as { id: string; title?: string }[]).map((f) => ({ id: f.id, title: f.title })),
+        };
       case 'assistant.threads.setStatus':
       case 'assistant.threads.setSuggestedPrompts':
       case 'assistant.threads.setTitle':
@@ -138,7 +149,14 @@ export async function startSlackApiStandIn(): Promise<SlackApiStandIn> {
   server.on('upgrade', (req, socket, head) => {
     wss.handleUpgrade(req, socket, head, (ws) => {
       ws.on('message', (data) => socketMessages.push(JSON.parse(String(data)) as Record<string, unknown>));
-      ws.send(JSON.stringify({ type: 'hello', num_connections: 1, debug_info: { host: 'stand-in' }, connection_info: { app_id: 'A0APP' } }));
+      ws.send(
+        JSON.stringify({
+          type: 'hello',
+          num_connections: 1,
+          debug_info: { host: 'stand-in' },
+          connection_info: { app_id: 'A0APP' },
+        }),
+      );
       resolveSocket(ws);
     });
   });
@@ -161,4 +179,14 @@ export async function startSlackApiStandIn(): Promise<SlackApiStandIn> {
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+}
+
+export interface BlockJson {
+  type: string;
+  elements?: { action_id: string; value: string }[];
+}
+
+/** The blocks a recorded chat.postMessage or chat.update carried ([] when none). */
+export function blocksOf(call: RecordedCall | undefined): BlockJson[] {
+  return (call?.args.blocks as BlockJson[] | undefined) ?? [];
 }

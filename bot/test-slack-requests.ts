@@ -23,7 +23,8 @@ async function post(url: string, body: string, contentType: string, options: Sen
   const headers: Record<string, string> = {
     'content-type': contentType,
     'x-slack-request-timestamp': String(timestamp),
-    'x-slack-signature': options.forgedSignature ?? signature(options.secret ?? TEST_SIGNING_SECRET, timestamp, body),
+    'x-slack-signature':
+      options.forgedSignature ?? signature(options.secret ?? TEST_SIGNING_SECRET, timestamp, body),
   };
   if (options.retryNum !== undefined) {
     headers['x-slack-retry-num'] = String(options.retryNum);
@@ -37,7 +38,12 @@ export function sendEvent(url: string, envelope: Record<string, unknown>, option
 }
 
 export function sendInteraction(url: string, payload: Record<string, unknown>, options: SendOptions = {}) {
-  return post(url, new URLSearchParams({ payload: JSON.stringify(payload) }).toString(), 'application/x-www-form-urlencoded', options);
+  return post(
+    url,
+    new URLSearchParams({ payload: JSON.stringify(payload) }).toString(),
+    'application/x-www-form-urlencoded',
+    options,
+  );
 }
 
 export function sendCommand(url: string, fields: Record<string, string>, options: SendOptions = {}) {
@@ -47,7 +53,15 @@ export function sendCommand(url: string, fields: Record<string, string>, options
 let eventCounter = 0;
 
 export function eventEnvelope(event: Record<string, unknown>, eventId = `Ev${Date.now()}${++eventCounter}`) {
-  return { token: 'legacy', team_id: 'T0TEAM', api_app_id: 'A0APP', type: 'event_callback', event_id: eventId, event_time: Math.floor(Date.now() / 1000), event };
+  return {
+    token: 'legacy',
+    team_id: 'T0TEAM',
+    api_app_id: 'A0APP',
+    type: 'event_callback',
+    event_id: eventId,
+    event_time: Math.floor(Date.now() / 1000),
+    event,
+  };
 }
 
 export function mentionEvent(user: string, text: string, ts: string, channel = 'C0SALES') {
@@ -58,7 +72,14 @@ export function dmEvent(user: string, text: string, ts: string, channel = 'D0FIO
   return { type: 'message', channel_type: 'im', user, text, ts, channel, event_ts: ts };
 }
 
-export function buttonClick(options: { user: string; actionId: string; value: string; channel: string; messageTs: string; triggerId?: string }) {
+export function buttonClick(options: {
+  user: string;
+  actionId: string;
+  value: string;
+  channel: string;
+  messageTs: string;
+  triggerId?: string;
+}) {
   return {
     type: 'block_actions',
     team: { id: 'T0TEAM', domain: 'cordova' },
@@ -66,10 +87,24 @@ export function buttonClick(options: { user: string; actionId: string; value: st
     api_app_id: 'A0APP',
     token: 'legacy',
     trigger_id: options.triggerId ?? `trig-${Date.now()}-${++eventCounter}`,
-    container: { type: 'message', message_ts: options.messageTs, channel_id: options.channel, is_ephemeral: false },
+    container: {
+      type: 'message',
+      message_ts: options.messageTs,
+      channel_id: options.channel,
+      is_ephemeral: false,
+    },
     channel: { id: options.channel, name: 'directmessage' },
     message: { type: 'message', ts: options.messageTs, text: 'card' },
     response_url: 'https://hooks.invalid/none',
-    actions: [{ type: 'button', action_id: options.actionId, block_id: 'b', value: options.value, action_ts: String(Date.now() / 1000), text: { type: 'plain_text', text: 'x' } }],
+    actions: [
+      {
+        type: 'button',
+        action_id: options.actionId,
+        block_id: 'b',
+        value: options.value,
+        action_ts: String(Date.now() / 1000),
+        text: { type: 'plain_text', text: 'x' },
+      },
+    ],
   };
 }

@@ -146,7 +146,10 @@ function buildConfig(
 /** "U1=fiona:finance+analyst, U2=ann:viewer" (already checked by its setting's schema). */
 export function parseSlackUserRoles(text: string): Record<string, { userId: string; roles: string[] }> {
   const users: Record<string, { userId: string; roles: string[] }> = {};
-  for (const item of text.split(',').map((part) => part.trim()).filter(Boolean)) {
+  for (const item of text
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean)) {
     const [slackId = '', rest = ''] = item.split('=');
     const [userId = '', roles = ''] = rest.split(':');
     users[slackId] = { userId, roles: roles.split('+') };

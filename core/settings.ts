@@ -190,7 +190,8 @@ export const SETTINGS: readonly SettingSpec[] = [
   },
   {
     name: 'SLACK_DEFAULT_ROLE',
-    description: 'Role of Slack users not in SLACK_USER_ROLES: viewer, analyst, or none (unmapped users are refused).',
+    description:
+      'Role of Slack users not in SLACK_USER_ROLES: viewer, analyst, or none (unmapped users are refused).',
     defaultText: 'viewer',
     secret: false,
     schema: z.enum(['viewer', 'analyst', 'none'], { message: 'must be viewer, analyst or none' }).optional(),

@@ -18,11 +18,15 @@ describeLedgerEngines({ describe, beforeAll, afterAll }, 'confirm by two people 
     await engine().db.transaction((tx) => saveChart(tx, TEST_CHART));
     const service = new LedgerService(engine().db, { clock: fixedClock(new Date('2026-06-30T12:00:00Z')) });
     for (let round = 0; round < 5; round++) {
-      const outcome = await service.record(actor('fiona'), 'record expense 75 for ads by card', { idempotencyKey: `race-draft-${round}` });
+      const outcome = await service.record(actor('fiona'), 'record expense 75 for ads by card', {
+        idempotencyKey: `race-draft-${round}`,
+      });
       if (outcome.status !== 'draft') throw new Error('expected a draft');
       const id = outcome.card.draftId;
       const results = await Promise.all(
-        ['fiona', 'frank', 'grace'].map((user) => service.confirm(actor(user), id, { idempotencyKey: `race-${id}-${user}` })),
+        ['fiona', 'frank', 'grace'].map((user) =>
+          service.confirm(actor(user), id, { idempotencyKey: `race-${id}-${user}` }),
+        ),
       );
       expect(new Set(results.map((entry) => entry.entryNumber)).size).toBe(1);
     }

@@ -23,7 +23,9 @@ export async function confirmDraft(
   if (row.status === 'confirmed') {
     // Read the entry in a new statement: after waiting on the lock, Postgres re-checks only the
     // locked draft row (status now 'confirmed'), and the joined entry_number can still be null.
-    const [entry] = await readEntries(tx, 'e.id = (SELECT entry_id FROM ledger_drafts WHERE id = $1)', [draftId]);
+    const [entry] = await readEntries(tx, 'e.id = (SELECT entry_id FROM ledger_drafts WHERE id = $1)', [
+      draftId,
+    ]);
     if (entry) return entry;
     throw new CodedError(ErrorCode.LedgerDraftClosed, `Draft ${draftId} is already confirmed.`);
   }

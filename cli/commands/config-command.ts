@@ -63,7 +63,8 @@ export function effectiveSettings(config: Config): EffectiveSetting[] {
           .map(([id, user]) => `${id}=${user.userId}:${user.roles.join('+')}`)
           .join(',')
       : undefined,
-    SLACK_DEFAULT_ROLE: config.sources.SLACK_DEFAULT_ROLE === 'default' ? undefined : (config.slack.defaultRoles[0] ?? 'none'),
+    SLACK_DEFAULT_ROLE:
+      config.sources.SLACK_DEFAULT_ROLE === 'default' ? undefined : (config.slack.defaultRoles[0] ?? 'none'),
     PORT: config.port,
     SHOEBOX_NOW: config.fixedNow?.toISOString(),
     FISCAL_YEAR_START_MONTH: config.fiscalYearStartMonth,

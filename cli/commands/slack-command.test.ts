@@ -12,13 +12,28 @@ import { signature } from '../../bot/test-slack-requests.ts';
 import { openAppDb } from '../../db/app-db.ts';
 import { createTestDatabase } from '../../db/test-postgres.ts';
 import { createCommandContext } from '../command-context.ts';
-import { registerSlackCommand, type RuntimeOpener } from './slack-command.ts';
+import { type RuntimeOpener, registerSlackCommand } from './slack-command.ts';
 
 function run(env: Record<string, string>, args: string[], opener: RuntimeOpener, slackApiUrl?: string) {
   let out = '';
   let err = '';
   const context = createCommandContext(
-    { stdout: { write: (t) => ((out += t), true) }, stderr: { write: (t) => ((err += t), true) }, env, cwd: process.cwd() },
+    {
+      stdout: {
+        write: (t) => {
+          out += t;
+          return true;
+        },
+      },
+      stderr: {
+        write: (t) => {
+          err += t;
+          return true;
+        },
+      },
+      env,
+      cwd: process.cwd(),
+    },
     { verbose: false },
   );
   const program = new Command().exitOverride();
@@ -34,8 +49,12 @@ describe('shoebox slack', () => {
       opened = true;
       throw new Error('not reached');
     };
-    await expect(run({}, [], opener).done).rejects.toThrow(/needs SLACK_BOT_TOKEN \(xoxb-\.\.\.\), SLACK_APP_TOKEN \(xapp-\.\.\., for Socket Mode\)/);
-    await expect(run({ SLACK_BOT_TOKEN: 'xoxb-1' }, ['--mode', 'http'], opener).done).rejects.toThrow(/HTTP mode needs SLACK_SIGNING_SECRET/);
+    await expect(run({}, [], opener).done).rejects.toThrow(
+      /needs SLACK_BOT_TOKEN \(xoxb-\.\.\.\), SLACK_APP_TOKEN \(xapp-\.\.\., for Socket Mode\)/,
+    );
+    await expect(run({ SLACK_BOT_TOKEN: 'xoxb-1' }, ['--mode', 'http'], opener).done).rejects.toThrow(
+      /HTTP mode needs SLACK_SIGNING_SECRET/,
+    );
     expect(opened).toBe(false);
   });
 
@@ -55,7 +74,13 @@ describe('shoebox slack', () => {
         closed = true;
       },
     } as unknown as AssistantRuntime;
-    const env = { SLACK_MODE: 'http', SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 'secret-1', SLACK_PORT: '0', SHOEBOX_HOME: '/tmp/shoebox-slack-cli' };
+    const env = {
+      SLACK_MODE: 'http',
+      SLACK_BOT_TOKEN: 'xoxb-1',
+      SLACK_SIGNING_SECRET: 'secret-1',
+      SLACK_PORT: '0',
+      SHOEBOX_HOME: '/tmp/shoebox-slack-cli',
+    };
     const command = run(env, [], async () => runtime, api.apiUrl);
     try {
       let port = '';
@@ -67,9 +92,25 @@ describe('shoebox slack', () => {
       const body = JSON.stringify({ type: 'url_verification', challenge: 'xyz' });
       const ts = Math.floor(Date.now() / 1000);
       const url = `http://127.0.0.1:${port}/slack/events`;
-      const good = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-slack-request-timestamp': String(ts), 'x-slack-signature': signature('secret-1', ts, body) }, body });
+      const good = await fetch(url, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'x-slack-request-timestamp': String(ts),
+          'x-slack-signature': signature('secret-1', ts, body),
+        },
+        body,
+      });
       expect(await good.text()).toContain('xyz');
-      const bad = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-slack-request-timestamp': String(ts), 'x-slack-signature': signature('other', ts, body) }, body });
+      const bad = await fetch(url, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'x-slack-request-timestamp': String(ts),
+          'x-slack-signature': signature('other', ts, body),
+        },
+        body,
+      });
       expect(bad.status).toBe(401);
     } finally {
       process.emit('SIGINT');

@@ -40,7 +40,8 @@ export function registerSlackCommand(
     .command('slack')
     .description('start the Slack app in Socket Mode (default) or HTTP events mode (Ctrl+C stops it)')
     .option('--mode <MODE>', 'socket or http (default SLACK_MODE or socket)', (value: string) => {
-      if (value !== 'socket' && value !== 'http') throw new CodedError(ErrorCode.BadArgument, '--mode must be socket or http.');
+      if (value !== 'socket' && value !== 'http')
+        throw new CodedError(ErrorCode.BadArgument, '--mode must be socket or http.');
       return value;
     })
     .option('--port <PORT>', 'HTTP mode: port for /slack/events (default SLACK_PORT or 3001)', parsePort)
