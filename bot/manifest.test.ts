@@ -34,8 +34,12 @@ describe('bot/manifest.yaml', () => {
       'files:write',
       'im:history',
     ]);
-    const code = ['./answer-in-thread.ts', './action-listeners.ts', './message-listeners.ts'].map(source).join('\n');
-    const calls = [...new Set([...code.matchAll(/client\.([a-zA-Z0-9]+(?:\.[a-zA-Z0-9]+)*)\(/g)].map((m) => m[1]))].sort();
+    const code = ['./answer-in-thread.ts', './action-listeners.ts', './message-listeners.ts']
+      .map(source)
+      .join('\n');
+    const calls = [
+      ...new Set([...code.matchAll(/client\.([a-zA-Z0-9]+(?:\.[a-zA-Z0-9]+)*)\(/g)].map((m) => m[1])),
+    ].sort();
     expect(calls).toEqual([
       'assistant.threads.setStatus',
       'assistant.threads.setTitle',

@@ -27,21 +27,35 @@ describe('Slack identity', () => {
   });
 
   it('gives unmapped users the viewer role by default, analyst or nothing when configured', () => {
-    expect(slackCallerOf(identity({}), { ...origin, slackUserId: 'U0X' })).toMatchObject({ userId: 'slack:T1:U0X', roles: ['viewer'] });
+    expect(slackCallerOf(identity({}), { ...origin, slackUserId: 'U0X' })).toMatchObject({
+      userId: 'slack:T1:U0X',
+      roles: ['viewer'],
+    });
     expect(slackCallerOf(identity({ SLACK_DEFAULT_ROLE: 'analyst' }), origin).roles).toEqual(['analyst']);
     expect(slackCallerOf(identity({ SLACK_DEFAULT_ROLE: 'none' }), origin).roles).toEqual([]);
   });
 
   it('refuses a malformed mapping or mode at start, naming the setting', () => {
-    expect(() => identity({ SLACK_USER_ROLES: 'U0FIONA=fiona:superuser' })).toThrow(/SLACK_USER_ROLES .*viewer, analyst, finance or admin/);
+    expect(() => identity({ SLACK_USER_ROLES: 'U0FIONA=fiona:superuser' })).toThrow(
+      /SLACK_USER_ROLES .*viewer, analyst, finance or admin/,
+    );
     expect(() => identity({ SLACK_MODE: 'webhook' })).toThrow(/SLACK_MODE must be socket or http/);
   });
 
   it('recognises ledger commands, not questions about expenses', () => {
-    for (const text of ['record expense 12 for ads', 'Please record an income of 5', 'reverse LE00000012', 'undo the last expense']) {
+    for (const text of [
+      'record expense 12 for ads',
+      'Please record an income of 5',
+      'reverse LE00000012',
+      'undo the last expense',
+    ]) {
       expect(isLedgerCommand(text)).toBe(true);
     }
-    for (const text of ['what were expenses last month?', 'record revenue by region', 'top expense accounts']) {
+    for (const text of [
+      'what were expenses last month?',
+      'record revenue by region',
+      'top expense accounts',
+    ]) {
       expect(isLedgerCommand(text)).toBe(false);
     }
   });
