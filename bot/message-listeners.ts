@@ -143,23 +143,37 @@ export function registerMessageListeners(app: App, deps: MessageListenerDeps): v
     });
   });
 
-  app.command('/shoebox', async ({ command, ack, client }) => {
+  app.command('/shoebox', async ({ command, ack, client, respond }) => {
     await ack();
     const text = command.text.trim();
     if (!text) {
-      await client.chat.postEphemeral({
-        channel: command.channel_id,
-        user: command.user_id,
+      // The response URL works in every channel, also where the bot is not a member.
+      await respond({
+        response_type: 'ephemeral',
         text: `Ask me a question, e.g. \`/shoebox ${escapeMrkdwn(deps.suggestedPrompts[0] ?? 'revenue last month')}\``,
       });
       return;
     }
     // A slash command has no message to thread under: post the question, answer under it.
-    const root = await client.chat.postMessage({
-      channel: command.channel_id,
-      text: `${mentionOf(command.user_id)} asked: ${escapeMrkdwn(text)}`,
-    });
-    const ts = root.ts ?? '';
+    const root = await client.chat
+      .postMessage({
+        channel: command.channel_id,
+        text: `${mentionOf(command.user_id)} asked: ${escapeMrkdwn(text)}`,
+      })
+      .catch((error: unknown) => {
+        deps.log.warn(
+          `/shoebox could not post in ${command.channel_id}: ${error instanceof Error ? error.message : String(error)}`,
+        );
+        return null;
+      });
+    if (!root?.ts) {
+      await respond({
+        response_type: 'ephemeral',
+        text: "I can't post in this conversation. Invite me with `/invite @shoebox`, or ask me in a direct message.",
+      });
+      return;
+    }
+    const ts = root.ts;
     await handle(deps, client, {
       teamId: command.team_id,
       slackUserId: command.user_id,

@@ -138,6 +138,43 @@ describe('Slack surfaces', () => {
     expect(since(before, 'chat.update').at(-1)?.args.text).toBe('Revenue last month was $10.');
   });
 
+  it('answers /shoebox privately where the bot cannot post, and explains an empty command', async () => {
+    const before = h.api.calls.length;
+    const fields = {
+      command: '/shoebox',
+      user_id: 'U0MARIA',
+      user_name: 'maria',
+      team_id: 'T0TEAM',
+      team_domain: 'cordova',
+      channel_name: 'secret',
+      response_url: h.api.responseUrl,
+      api_app_id: 'A0APP',
+      token: 'legacy',
+    };
+    await sendCommand(h.eventsUrl, {
+      ...fields,
+      text: 'revenue',
+      channel_id: 'C0PRIVATE',
+      trigger_id: 'trig-cmd-2',
+    });
+    await sendCommand(h.eventsUrl, {
+      ...fields,
+      text: '  ',
+      channel_id: 'C0SALES',
+      trigger_id: 'trig-cmd-3',
+    });
+    await h.bot.idle();
+    const responses = since(before, 'response_url').map((c) => c.args);
+    expect(responses).toEqual([
+      {
+        response_type: 'ephemeral',
+        text: expect.stringMatching(/^I can't post in this conversation\. Invite me/),
+      },
+      { response_type: 'ephemeral', text: expect.stringMatching(/^Ask me a question, e\.g\. `\/shoebox /) },
+    ]);
+    expect(since(before, 'chat.update')).toHaveLength(0);
+  });
+
   it('opens "How I got this" with the metric, filters, period, SQL and freshness; stores thumbs with a comment', async () => {
     let before = h.api.calls.length;
     await sendEvent(

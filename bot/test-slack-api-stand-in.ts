@@ -17,6 +17,8 @@ export interface RecordedCall {
 export interface SlackApiStandIn {
   /** Base URL for the clients' slackApiUrl (ends with /api/). */
   apiUrl: string;
+  /** A response_url for slash commands; its posts are recorded as method "response_url". */
+  responseUrl: string;
   calls: RecordedCall[];
   callsOf(method: string): RecordedCall[];
   /** Uploaded file bytes by file id. */
@@ -81,6 +83,12 @@ export async function startSlackApiStandIn(): Promise<SlackApiStandIn> {
       res.writeHead(status, { 'content-type': 'application/json', ...headers });
       res.end(JSON.stringify(body));
     };
+    if (url.startsWith('/respond/')) {
+      calls.push({ method: 'response_url', args: JSON.parse(raw.toString('utf8') || '{}'), at: Date.now() });
+      res.writeHead(200, { 'content-type': 'text/plain' });
+      res.end('ok');
+      return;
+    }
     if (url.startsWith('/upload/')) {
       uploads.set(url.slice('/upload/'.length), fileBytes(raw, req.headers['content-type']));
       res.writeHead(200, { 'content-type': 'text/plain' });
@@ -112,6 +120,8 @@ export async function startSlackApiStandIn(): Promise<SlackApiStandIn> {
           bot_id: 'B0BOT',
         };
       case 'chat.postMessage': {
+        // A private channel the bot is not in.
+        if (args.channel === 'C0PRIVATE') return { ok: false, error: 'not_in_channel' };
         const ts = nextTs();
         return { ok: true, channel: args.channel, ts, message: { text: args.text, ts } };
       }
@@ -164,6 +174,7 @@ export async function startSlackApiStandIn(): Promise<SlackApiStandIn> {
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     apiUrl: `${base}/api/`,
+    responseUrl: `${base}/respond/1`,
     calls,
     callsOf: (method) => calls.filter((c) => c.method === method),
     uploads,
