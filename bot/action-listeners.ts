@@ -129,13 +129,19 @@ export function registerActionListeners(app: App, deps: ActionListenerDeps): voi
         await ack();
         const caller = callerOfClick(deps, body);
         const answerId = action.value ?? '';
-        await deps.feedback.record({
-          answerId,
-          userId: caller.userId,
-          rating,
-          comment: null,
-          channel: 'slack',
-        });
+        try {
+          await deps.feedback.record({
+            answerId,
+            userId: caller.userId,
+            rating,
+            comment: null,
+            channel: 'slack',
+          });
+        } catch (error) {
+          deps.log.warn(`Slack feedback on ${answerId} was not saved: ${messageOf(error)}`);
+          await tell(client, body, 'Sorry, your feedback could not be saved; please try again later.');
+          return;
+        }
         if (rating === 'down') {
           await client.views.open({
             trigger_id: body.trigger_id,

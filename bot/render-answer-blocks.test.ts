@@ -25,7 +25,7 @@ describe('Block Kit rendering', () => {
     const base = sampleAnswer(null, '', {});
     const long = {
       ...base,
-      text: 'x & y '.repeat(2000),
+      text: 'x & y '.repeat(1000),
       table: base.table && {
         ...base.table,
         rows: Array.from({ length: 500 }, (_, i) => [`R${i}`, i, i]),
@@ -38,6 +38,14 @@ describe('Block Kit rendering', () => {
       if (block.type === 'section' && block.text) expect(block.text.text.length).toBeLessThanOrEqual(3000);
     }
     expect(JSON.stringify(message.blocks)).toContain('(showing 12 of 500 rows)');
+    // The text is kept in several sections, cut between words and never inside an escape.
+    const sections = message.blocks
+      .filter((b) => b.type === 'section')
+      .map((b) => (b as { text: { text: string } }).text.text)
+      .filter((t) => t.startsWith('x &amp;'));
+    expect(sections.length).toBe(4);
+    expect(sections.every((t) => /^(x &amp; y ?)+$/.test(t.trim()))).toBe(true);
+    expect(sections.join(' ').trim() === 'x &amp; y '.repeat(1000).trim()).toBe(true);
     if (!base.provenance) throw new Error('the sample answer has provenance');
     const view = renderProvenanceView({
       ...base.provenance,

@@ -23,7 +23,7 @@ export function renderAnswer(answer: Answer): SlackMessage {
     return { text, blocks: [section(text)] };
   }
   const text = escapeMrkdwn(answer.text);
-  const blocks: types.KnownBlock[] = [section(clipMrkdwn(text))];
+  const blocks: types.KnownBlock[] = splitMrkdwn(text).map(section);
   if (answer.table && answer.table.rows.length > 0) {
     blocks.push(
       section(clipMrkdwn(`*${escapeMrkdwn(answer.table.title)}*\n${renderTableText(answer.table)}`)),
@@ -84,6 +84,21 @@ export function freshnessLine(freshness: AnswerFreshness[]): string | null {
 
 function formatLag(hours: number): string {
   return hours < 48 ? `${Math.round(hours)} h` : `${Math.round(hours / 24)} days`;
+}
+
+/** Long text in several sections (Slack allows 3,000 characters each), cut at spaces, at most 10. */
+export function splitMrkdwn(text: string, size = 2900, most = 10): string[] {
+  const parts: string[] = [];
+  let rest = text;
+  while (rest.length > size && parts.length < most - 1) {
+    let cut = rest.lastIndexOf(' ', size);
+    if (cut < size / 2) cut = size;
+    while (/&[a-z]*$/.test(rest.slice(0, cut)) && cut > 0) cut -= 1;
+    parts.push(rest.slice(0, cut));
+    rest = rest.slice(cut).trimStart();
+  }
+  parts.push(clipMrkdwn(rest, size));
+  return parts;
 }
 
 export function section(mrkdwn: string): types.SectionBlock {

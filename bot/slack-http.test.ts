@@ -127,6 +127,34 @@ describe('Slack over HTTP events', () => {
     });
   });
 
+  it('acknowledges at once and answers afterwards, also when the answer takes longer than 3 s', async () => {
+    const original = h.assistant.fake.ask;
+    h.assistant.fake.ask = async function* (request) {
+      await new Promise((resolve) => setTimeout(resolve, 3500));
+      yield* original(request);
+    };
+    try {
+      const before = h.api.calls.length;
+      const started = Date.now();
+      const res = await sendEvent(
+        h.eventsUrl,
+        eventEnvelope(mentionEvent('U0MARIA', 'revenue slowly', '1750000000.000150')),
+      );
+      expect(res.status).toBe(200);
+      expect(Date.now() - started).toBeLessThan(1000);
+      await h.bot.idle();
+      expect(Date.now() - started).toBeGreaterThanOrEqual(3500);
+      expect(
+        h.api.calls
+          .slice(before)
+          .filter((c) => c.method === 'chat.update')
+          .at(-1)?.args.text,
+      ).toBe('Revenue in Q2 2026 was $1,234,567, up 12.5% on Q2 2025.');
+    } finally {
+      h.assistant.fake.ask = original;
+    }
+  });
+
   it('answers an event delivered three times (Slack retries) exactly once', async () => {
     const before = h.api.calls.length;
     const asked = h.assistant.requests.length;
