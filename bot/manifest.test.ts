@@ -2,7 +2,7 @@
  * The manifest asks for exactly what the bot uses: an event for every event listener, a scope for
  * every Web API method it calls (and no more), the slash command it registers, Socket Mode on.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 
@@ -34,8 +34,9 @@ describe('bot/manifest.yaml', () => {
       'files:write',
       'im:history',
     ]);
-    const code = ['./answer-in-thread.ts', './action-listeners.ts', './message-listeners.ts']
-      .map(source)
+    const code = readdirSync(new URL('.', import.meta.url))
+      .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && !f.startsWith('test-'))
+      .map((f) => source(`./${f}`))
       .join('\n');
     const calls = [
       ...new Set([...code.matchAll(/client\.([a-zA-Z0-9]+(?:\.[a-zA-Z0-9]+)*)\(/g)].map((m) => m[1])),
@@ -50,7 +51,7 @@ describe('bot/manifest.yaml', () => {
       'views.open',
     ]);
     expect(manifest.features.slash_commands.map((c: { command: string }) => c.command)).toEqual(['/shoebox']);
-    expect(source('./message-listeners.ts')).toContain("app.command('/shoebox'");
+    expect(source('./slash-command-listener.ts')).toContain("app.command('/shoebox'");
     expect(manifest.settings.socket_mode_enabled).toBe(true);
     expect(manifest.settings.interactivity.is_enabled).toBe(true);
   });

@@ -16,14 +16,16 @@ import type { FeedbackStore } from '../assistant/memory/app-stores.ts';
 import type { Logger } from '../core/logger.ts';
 import type { AppDb } from '../db/app-db.ts';
 import type { LedgerService } from '../ledger/ledger-service.ts';
-import { registerActionListeners } from './action-listeners.ts';
+import { registerAnswerActions } from './answer-actions.ts';
 import { boltLogger } from './bolt-logger.ts';
 import { createWorkTracker, dedupeMiddleware } from './dedupe-middleware.ts';
+import { registerDraftCardActions } from './draft-card-actions.ts';
 import { registerMessageListeners } from './message-listeners.ts';
 import { RecentAnswers } from './recent-answers.ts';
 import type { SlackIdentityConfig } from './slack-caller.ts';
 import { SlackDeliveryLog } from './slack-delivery-log.ts';
 import { SlackThreadMap } from './slack-thread-map.ts';
+import { registerSlashCommand } from './slash-command-listener.ts';
 
 /** Rate limits: each 429 waits its Retry-After, then up to 4 more tries, backing off up to 20 s. */
 export const SLACK_RETRY_POLICY: RetryOptions = {
@@ -89,7 +91,7 @@ export function createSlackBot(deps: SlackBotDeps, options: SlackBotOptions): Sl
   app.use(dedupeMiddleware(deliveries, work, deps.log));
   const recent = new RecentAnswers(deps.findAnswer);
   const now = options.now ?? (() => new Date());
-  registerMessageListeners(app, {
+  const questions = {
     assistant: deps.assistant,
     threads: new SlackThreadMap(deps.appDb),
     recent,
@@ -98,14 +100,18 @@ export function createSlackBot(deps: SlackBotDeps, options: SlackBotOptions): Sl
     now,
     identity: deps.identity,
     suggestedPrompts: options.suggestedPrompts ?? DEFAULT_SUGGESTED_PROMPTS,
-  });
-  registerActionListeners(app, {
+  };
+  registerMessageListeners(app, questions);
+  registerSlashCommand(app, questions);
+  const clicks = {
     identity: deps.identity,
     ledger: deps.ledger,
     feedback: deps.feedback,
     recent,
     log: deps.log,
-  });
+  };
+  registerDraftCardActions(app, clicks);
+  registerAnswerActions(app, clicks);
   app.error(async (error) => {
     deps.log.error(`Slack listener failed: ${error.message}`);
   });
