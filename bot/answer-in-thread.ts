@@ -20,7 +20,7 @@ import { apologyText, renderAnswer, renderStreaming, section } from './render-an
 import type { SlackMessage } from './slack-message.ts';
 import type { SlackThreadKey, SlackThreadMap } from './slack-thread-map.ts';
 
-export interface AnswerTarget extends SlackThreadKey {
+export interface AnswerTarget extends Omit<SlackThreadKey, 'userId'> {
   /** A thread of Slack's Assistant container: status and title go through assistant.threads.*. */
   assistantThread: boolean;
 }
@@ -42,7 +42,8 @@ export async function answerInThread(
 ): Promise<Answer | null> {
   const message = new ThreadMessage(client, target, deps.updateIntervalMs);
   try {
-    const threadId = await deps.threads.find(target);
+    const key = { ...target, userId: request.caller.userId };
+    const threadId = await deps.threads.find(key);
     if (target.assistantThread) await setStatus(client, target, 'is looking into it...');
     let answer: Answer | undefined;
     let text = '';
@@ -73,7 +74,7 @@ export async function answerInThread(
       });
     }
     deps.recent.remember(answer);
-    await deps.threads.remember(target, answer.threadId, deps.now());
+    await deps.threads.remember(key, answer.threadId, deps.now());
     if (target.assistantThread && threadId === null) {
       await client.assistant.threads.setTitle({
         channel_id: target.channelId,

@@ -109,6 +109,26 @@ describe('Slack surfaces', () => {
     expect(since(before, 'assistant.threads.setTitle')).toHaveLength(0);
   });
 
+  it('continues a channel thread per person: each keeps their own shoebox thread', async () => {
+    const inThread = (user: string, text: string, ts: string) => ({
+      ...mentionEvent(user, text, ts, 'C0OPS'),
+      thread_ts: '1750000002.900000',
+    });
+    await sendEvent(
+      h.eventsUrl,
+      eventEnvelope(inThread('U0MARIA', 'revenue last month', '1750000002.900001')),
+    );
+    await h.bot.idle();
+    const mariaThread = h.assistant.requests.at(-1)?.threadId;
+    await sendEvent(h.eventsUrl, eventEnvelope(inThread('U0FRANK', 'and margin?', '1750000002.900002')));
+    await h.bot.idle();
+    expect(h.assistant.requests.at(-1)).toMatchObject({ threadId: null, caller: { userId: 'frank' } });
+    await sendEvent(h.eventsUrl, eventEnvelope(inThread('U0MARIA', 'by region', '1750000002.900003')));
+    await h.bot.idle();
+    expect(mariaThread).toBeNull();
+    expect(h.assistant.requests.at(-1)?.threadId).toMatch(/^thread-/);
+  });
+
   it('answers /shoebox under a message that quotes the question, after an immediate ack', async () => {
     const before = h.api.calls.length;
     const started = Date.now();

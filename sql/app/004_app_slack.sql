@@ -12,12 +12,14 @@ CREATE TABLE IF NOT EXISTS app.slack_deliveries (
 
 CREATE INDEX IF NOT EXISTS slack_deliveries_claimed_at ON app.slack_deliveries (claimed_at);
 
--- A Slack thread (team, channel, thread ts) continues one shoebox thread, so follow-ups keep context.
+-- A Slack thread (team, channel, thread ts) continues one shoebox thread per person, so
+-- follow-ups keep context (a shoebox thread belongs to one user).
 CREATE TABLE IF NOT EXISTS app.slack_threads (
   team_id text NOT NULL,
   channel_id text NOT NULL,
   thread_ts text NOT NULL,
+  user_id text NOT NULL,
   thread_id text NOT NULL,
   created_at timestamptz NOT NULL,
-  PRIMARY KEY (team_id, channel_id, thread_ts)
+  PRIMARY KEY (team_id, channel_id, thread_ts, user_id)
 );
