@@ -47,7 +47,11 @@ export function dedupeMiddleware(
       if ('ack' in args && typeof args.ack === 'function') await args.ack();
       return;
     }
-    await args.next();
-    await deliveries.complete(key);
+    try {
+      await args.next();
+    } finally {
+      // Also after a failure: the listeners have said sorry in the thread, and a rerun could post twice.
+      await deliveries.complete(key);
+    }
   }
 }
