@@ -139,6 +139,17 @@ function createReceiver(options: SlackBotOptions, logger: ReturnType<typeof bolt
       endpoints: '/slack/events',
       logger,
       processBeforeResponse: false,
+      // For a load balancer's health check; says nothing about the app but that it is up.
+      customRoutes: [
+        {
+          path: '/healthz',
+          method: ['GET'],
+          handler: (_req, res) => {
+            res.writeHead(200, { 'content-type': 'text/plain' });
+            res.end('ok');
+          },
+        },
+      ],
     });
   }
   if (!options.appToken) throw new Error('Socket Mode needs SLACK_APP_TOKEN');

@@ -220,6 +220,9 @@ describe('Slack over HTTP events', () => {
     });
     expect(ok.status).toBe(200);
     expect(await ok.text()).toContain('c-123');
+    // The load balancer's health check needs no signature; nothing else is served unsigned.
+    const health = await fetch(h.eventsUrl.replace('/slack/events', '/healthz'));
+    expect([health.status, await health.text()]).toEqual([200, 'ok']);
   });
 
   it('escapes hostile data: no broadcast, mention or link can be injected into the message', async () => {
