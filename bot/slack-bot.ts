@@ -13,6 +13,7 @@ type RetryOptions = webApi.RetryOptions;
 import type { Answer } from '../assistant/answer.ts';
 import type { Assistant } from '../assistant/assistant.ts';
 import type { FeedbackStore } from '../assistant/memory/app-stores.ts';
+import { CodedError, ErrorCode, messageOf } from '../core/coded-error.ts';
 import type { Logger } from '../core/logger.ts';
 import type { AppDb } from '../db/app-db.ts';
 import type { LedgerService } from '../ledger/ledger-service.ts';
@@ -71,7 +72,8 @@ export interface SlackBotOptions {
 export interface SlackBot {
   app: App;
   /** HTTP mode: listens on `port` (0 picks one) and returns it; Socket Mode: connects. */
-  start(port?: number): Promise<{ port: number | null }>;
+  /** Checks the bot token first (auth.test): a bad token fails here, clearly, not on the first event. */
+  start(port?: number): Promise<{ port: number | null; botUser: string; team: string }>;
   stop(): Promise<void>;
   /** Resolves when every delivery received so far has been handled. */
   idle(): Promise<void>;
@@ -85,7 +87,11 @@ export function createSlackBot(deps: SlackBotDeps, options: SlackBotOptions): Sl
     retryConfig: options.retryConfig ?? SLACK_RETRY_POLICY,
   };
   const receiver = createReceiver(options, logger);
-  const app = new App({ token: options.botToken, receiver, logger, logLevel: LogLevel.WARN, clientOptions });
+  // Our own authorize, fed by start()'s auth.test: Bolt's built-in check of a token runs in the
+  // constructor, where a bad token becomes an unhandled rejection instead of a clear error.
+  let self: { botId?: string; botUserId?: string; teamId?: string } = {};
+  const authorize = async () => ({ botToken: options.botToken, ...self });
+  const app = new App({ authorize, receiver, logger, logLevel: LogLevel.WARN, clientOptions });
   const deliveries = new SlackDeliveryLog(deps.appDb, options.now ? { now: options.now } : {});
   const work = createWorkTracker();
   app.use(dedupeMiddleware(deliveries, work, deps.log));
@@ -119,9 +125,23 @@ export function createSlackBot(deps: SlackBotDeps, options: SlackBotOptions): Sl
     app,
     deliveries,
     async start(port = 0) {
+      const auth = await app.client.auth.test({ token: options.botToken }).catch((error: unknown) => {
+        throw new CodedError(
+          ErrorCode.SlackNotConfigured,
+          `Slack refused the bot token (${messageOf(error)}); check SLACK_BOT_TOKEN and that the app is installed in the workspace.`,
+          { cause: error },
+        );
+      });
+      self = {
+        ...(auth.bot_id ? { botId: auth.bot_id } : {}),
+        ...(auth.user_id ? { botUserId: auth.user_id } : {}),
+        ...(auth.team_id ? { teamId: auth.team_id } : {}),
+      };
+      const who = { botUser: String(auth.user ?? ''), team: String(auth.team ?? '') };
       const started = (await app.start(port)) as unknown;
-      if (options.mode === 'http') return { port: ((started as Server).address() as AddressInfo).port };
-      return { port: null };
+      if (options.mode === 'http')
+        return { port: ((started as Server).address() as AddressInfo).port, ...who };
+      return { port: null, ...who };
     },
     async stop() {
       await work.idle();

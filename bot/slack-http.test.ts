@@ -11,6 +11,7 @@ import type { ScriptedReply } from '../assistant/test-fake-assistant.ts';
 import { ActionId } from './slack-actions-ids.ts';
 import { type SlackHarness, startSlackHarness } from './test-slack-harness.ts';
 import {
+  dmEvent,
   eventEnvelope,
   mentionEvent,
   sendEvent,
@@ -176,6 +177,15 @@ describe('Slack over HTTP events', () => {
     );
     expect(await h.bot.deliveries.count('event:EvRETRY0001')).toBe(1);
     expect(h.logs.some((l) => l.includes('event:EvRETRY0001 was already handled (retry 2)'))).toBe(true);
+  });
+
+  it("ignores the bot's own messages (identity from auth.test at start)", async () => {
+    const asked = h.assistant.requests.length;
+    const own = { ...dmEvent('U0BOT', 'Revenue was $10.', '1750000000.000250', 'D0MARIA'), bot_id: 'B0BOT' };
+    await sendEvent(h.eventsUrl, eventEnvelope(own));
+    await h.bot.idle();
+    expect(h.assistant.requests.length).toBe(asked);
+    expect(h.api.callsOf('auth.test').length).toBeGreaterThanOrEqual(1);
   });
 
   it('refuses a request with a bad signature and one with a stale timestamp (401), and answers neither', async () => {

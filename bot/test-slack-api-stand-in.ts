@@ -97,6 +97,7 @@ export async function startSlackApiStandIn(): Promise<SlackApiStandIn> {
     }
     const method = url.replace(/^\/api\//, '').split('?')[0] ?? '';
     const args = parseBody(raw.toString('utf8'), req.headers['content-type']);
+    const token = String(req.headers.authorization ?? args.token ?? '').replace(/^Bearer /, '');
     delete args.token;
     calls.push({ method, args, at: Date.now() });
     const limit = limits.get(method);
@@ -105,6 +106,8 @@ export async function startSlackApiStandIn(): Promise<SlackApiStandIn> {
       reply({ ok: false, error: 'ratelimited' }, 429, { 'retry-after': String(limit.seconds) });
       return;
     }
+    // A revoked or mistyped bot token.
+    if (token === 'xoxb-revoked') return reply({ ok: false, error: 'invalid_auth' });
     reply(respond(method, args));
   });
   const respond = (method: string, args: Record<string, unknown>): Record<string, unknown> => {

@@ -88,7 +88,7 @@ describe('shoebox slack', () => {
         port = /\/\/0\.0\.0\.0:(\d+)\/slack\/events/.exec(command.output())?.[1] ?? '';
         await new Promise((resolve) => setTimeout(resolve, 25));
       }
-      expect(command.output()).toContain('answering as offline');
+      expect(command.output()).toContain('as @shoebox in Cordova, answering with offline');
       const body = JSON.stringify({ type: 'url_verification', challenge: 'xyz' });
       const ts = Math.floor(Date.now() / 1000);
       const url = `http://127.0.0.1:${port}/slack/events`;
@@ -120,6 +120,35 @@ describe('shoebox slack', () => {
       await api.close();
     }
     expect(closed).toBe(true);
-    expect(api.callsOf('auth.test').length).toBeLessThanOrEqual(1);
+    expect(api.callsOf('auth.test').length).toBeGreaterThanOrEqual(1);
+  });
+
+  it('fails at start, naming the token, when Slack refuses it, and closes the runtime', async () => {
+    const api = await startSlackApiStandIn();
+    let closed = false;
+    const runtime = {
+      assistant: createFakeAssistant(() => ({ text: 'ok' })),
+      stores: { feedback: createMemoryFeedbackStore(), threads: { getTurn: async () => undefined } },
+      ledger: undefined,
+      appDb: {} as never,
+      providerName: 'offline',
+      close: async () => {
+        closed = true;
+      },
+    } as unknown as AssistantRuntime;
+    const env = {
+      SLACK_BOT_TOKEN: 'xoxb-revoked',
+      SLACK_APP_TOKEN: 'xapp-1',
+      SHOEBOX_HOME: '/tmp/shoebox-slack-cli',
+    };
+    try {
+      await expect(run(env, [], async () => runtime, api.apiUrl).done).rejects.toThrow(
+        /^Slack refused the bot token \(.*invalid_auth\); check SLACK_BOT_TOKEN/,
+      );
+    } finally {
+      await api.close();
+    }
+    expect(closed).toBe(true);
+    expect(api.callsOf('apps.connections.open')).toHaveLength(0);
   });
 });

@@ -71,11 +71,12 @@ export function registerSlackCommand(
         );
         const stopped = stopSignal();
         try {
-          const { port } = await bot.start(options.port ?? config.slack.port);
+          const { port, botUser, team } = await bot.start(options.port ?? config.slack.port);
+          const as = `as @${botUser} in ${team}, answering with ${runtime.providerName}`;
           context.print(
             port === null
-              ? `shoebox is connected to Slack over Socket Mode, answering as ${runtime.providerName} (Ctrl+C to stop)`
-              : `shoebox is receiving Slack events on http://0.0.0.0:${port}/slack/events, answering as ${runtime.providerName} (Ctrl+C to stop)`,
+              ? `shoebox is connected to Slack over Socket Mode ${as} (Ctrl+C to stop)`
+              : `shoebox is receiving Slack events on http://0.0.0.0:${port}/slack/events ${as} (Ctrl+C to stop)`,
           );
           await stopped.promise;
           await bot.stop();
