@@ -44,6 +44,7 @@ describe('bot/manifest.yaml', () => {
     expect(calls).toEqual([
       'assistant.threads.setStatus',
       'assistant.threads.setTitle',
+      'auth.test', // needs no scope
       'chat.postEphemeral',
       'chat.postMessage',
       'chat.update',
