@@ -7,9 +7,6 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { webApi } from '@slack/bolt';
-
-type WebClient = webApi.WebClient;
-
 import type { Answer } from '../assistant/answer.ts';
 import type { Assistant } from '../assistant/assistant.ts';
 import { messageOf } from '../core/coded-error.ts';
@@ -19,6 +16,8 @@ import type { RecentAnswers } from './recent-answers.ts';
 import { apologyText, renderAnswer, renderStreaming, section } from './render-answer-blocks.ts';
 import type { SlackMessage } from './slack-message.ts';
 import type { SlackThreadKey, SlackThreadMap } from './slack-thread-map.ts';
+
+type WebClient = webApi.WebClient;
 
 export interface AnswerTarget extends Omit<SlackThreadKey, 'userId'> {
   /** A thread of Slack's Assistant container: status and title go through assistant.threads.*. */
@@ -41,15 +40,16 @@ export async function answerInThread(
   request: { caller: Caller; question: string; requestId: string },
 ): Promise<Answer | null> {
   const message = new ThreadMessage(client, target, deps.updateIntervalMs);
+  const key = { ...target, userId: request.caller.userId };
+  let answer: Answer | undefined;
+  let threadId: string | null = null;
   try {
-    const key = { ...target, userId: request.caller.userId };
-    const threadId = await deps.threads.find(key);
-    if (target.assistantThread) await setStatus(client, target, 'is looking into it...');
-    let answer: Answer | undefined;
+    threadId = await deps.threads.find(key);
+    if (target.assistantThread) await setStatus(deps, client, target, 'is looking into it...');
     let text = '';
     for await (const event of deps.assistant.ask({ threadId, ...request })) {
       if (event.type === 'status') {
-        if (target.assistantThread) await setStatus(client, target, event.message);
+        if (target.assistantThread) await setStatus(deps, client, target, event.message);
         else if (!text) await message.show(renderStreaming('', event.message), false);
       } else if (event.type === 'text') {
         text += event.delta;
@@ -62,27 +62,8 @@ export async function answerInThread(
         `Slack answer failed: ${answer.error?.code ?? 'error'} (reference ${answer.error?.referenceId ?? answer.id})`,
       );
     }
-    await message.show(renderAnswer(answer), true);
-    if (answer.chart?.png) {
-      await client.filesUploadV2({
-        channel_id: target.channelId,
-        thread_ts: target.threadTs,
-        file: answer.chart.png,
-        filename: 'chart.png',
-        title: answer.chart.title,
-        alt_text: answer.chart.title,
-      });
-    }
     deps.recent.remember(answer);
-    await deps.threads.remember(key, answer.threadId, deps.now());
-    if (target.assistantThread && threadId === null) {
-      await client.assistant.threads.setTitle({
-        channel_id: target.channelId,
-        thread_ts: target.threadTs,
-        title: request.question.slice(0, 80),
-      });
-    }
-    return answer;
+    await message.show(renderAnswer(answer), true);
   } catch (error) {
     const referenceId = randomUUID().slice(0, 8);
     deps.log.error(`Slack answer failed (reference ${referenceId}): ${messageOf(error)}`);
@@ -92,14 +73,64 @@ export async function answerInThread(
     });
     return null;
   }
+  // The answer is shown: what follows may fail without taking it back.
+  await afterAnswer(deps, client, target, {
+    answer,
+    key,
+    firstTurn: threadId === null,
+    question: request.question,
+  });
+  return answer;
 }
 
-function setStatus(client: WebClient, target: AnswerTarget, status: string) {
-  return client.assistant.threads.setStatus({
-    channel_id: target.channelId,
-    thread_ts: target.threadTs,
-    status: status.slice(0, 100),
-  });
+async function afterAnswer(
+  deps: AnswerDeps,
+  client: WebClient,
+  target: AnswerTarget,
+  done: { answer: Answer; key: SlackThreadKey; firstTurn: boolean; question: string },
+): Promise<void> {
+  const { answer } = done;
+  if (answer.chart?.png) {
+    try {
+      await client.filesUploadV2({
+        channel_id: target.channelId,
+        thread_ts: target.threadTs,
+        file: answer.chart.png,
+        filename: 'chart.png',
+        title: answer.chart.title,
+        alt_text: answer.chart.title,
+      });
+    } catch (error) {
+      const referenceId = randomUUID().slice(0, 8);
+      deps.log.error(`Slack chart upload failed (reference ${referenceId}): ${messageOf(error)}`);
+      await client.chat
+        .postMessage({
+          channel: target.channelId,
+          thread_ts: target.threadTs,
+          text: `The chart could not be uploaded (reference ${referenceId}); the figures above are complete.`,
+        })
+        .catch(() => {});
+    }
+  }
+  try {
+    await deps.threads.remember(done.key, answer.threadId, deps.now());
+    if (target.assistantThread && done.firstTurn) {
+      await client.assistant.threads.setTitle({
+        channel_id: target.channelId,
+        thread_ts: target.threadTs,
+        title: done.question.slice(0, 80),
+      });
+    }
+  } catch (error) {
+    deps.log.warn(`Slack thread bookkeeping failed for answer ${answer.id}: ${messageOf(error)}`);
+  }
+}
+
+/** Best effort: a status that cannot be shown must not stop the answer. */
+async function setStatus(deps: AnswerDeps, client: WebClient, target: AnswerTarget, status: string) {
+  await client.assistant.threads
+    .setStatus({ channel_id: target.channelId, thread_ts: target.threadTs, status: status.slice(0, 100) })
+    .catch((error: unknown) => deps.log.warn(`Slack status not set: ${messageOf(error)}`));
 }
 
 /** The one message an answer lives in: posted once, then updated in place. */

@@ -128,6 +128,24 @@ describe('Slack over HTTP events', () => {
     });
   });
 
+  it('keeps the answer when only the chart upload fails, and says so in the thread', async () => {
+    h.api.failNext('files.getUploadURLExternal', 'internal_error');
+    const before = h.api.calls.length;
+    await sendEvent(
+      h.eventsUrl,
+      eventEnvelope(mentionEvent('U0MARIA', 'revenue by region', '1750000000.000120')),
+    );
+    await h.bot.idle();
+    const calls = h.api.calls.slice(before);
+    expect(calls.filter((c) => c.method === 'chat.update').at(-1)?.args.text).toBe(
+      'Revenue in Q2 2026 was $1,234,567, up 12.5% on Q2 2025.',
+    );
+    expect(calls.filter((c) => c.method === 'files.completeUploadExternal')).toHaveLength(0);
+    const note = calls.filter((c) => c.method === 'chat.postMessage').at(-1);
+    expect(note?.args).toMatchObject({ thread_ts: '1750000000.000120' });
+    expect(String(note?.args.text)).toMatch(/^The chart could not be uploaded \(reference [0-9a-f]{8}\)/);
+  });
+
   it('acknowledges at once and answers afterwards, also when the answer takes longer than 3 s', async () => {
     const original = h.assistant.fake.ask;
     h.assistant.fake.ask = async function* (request) {

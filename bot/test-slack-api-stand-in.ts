@@ -23,6 +23,8 @@ export interface SlackApiStandIn {
   callsOf(method: string): RecordedCall[];
   /** Uploaded file bytes by file id. */
   uploads: Map<string, Buffer>;
+  /** The next call of `method` answers { ok: false, error }. */
+  failNext(method: string, error: string): void;
   /** The next `times` calls of `method` get 429 with Retry-After: seconds. */
   rateLimit(method: string, seconds: number, times?: number): void;
   /** Socket Mode: the connected client's socket, once it connected (hello already sent). */
@@ -73,6 +75,7 @@ export async function startSlackApiStandIn(): Promise<SlackApiStandIn> {
   const calls: RecordedCall[] = [];
   const uploads = new Map<string, Buffer>();
   const limits = new Map<string, { seconds: number; times: number }>();
+  const failures = new Map<string, string>();
   let tsCounter = 0;
   const nextTs = () => `1760000000.${String(++tsCounter).padStart(6, '0')}`;
   let base = '';
@@ -105,6 +108,11 @@ export async function startSlackApiStandIn(): Promise<SlackApiStandIn> {
       limit.times -= 1;
       reply({ ok: false, error: 'ratelimited' }, 429, { 'retry-after': String(limit.seconds) });
       return;
+    }
+    const failure = failures.get(method);
+    if (failure) {
+      failures.delete(method);
+      return reply({ ok: false, error: failure });
     }
     // A revoked or mistyped bot token.
     if (token === 'xoxb-revoked') return reply({ ok: false, error: 'invalid_auth' });
@@ -181,6 +189,9 @@ export async function startSlackApiStandIn(): Promise<SlackApiStandIn> {
     calls,
     callsOf: (method) => calls.filter((c) => c.method === method),
     uploads,
+    failNext(method, error) {
+      failures.set(method, error);
+    },
     rateLimit(method, seconds, times = 1) {
       limits.set(method, { seconds, times });
     },
