@@ -14,8 +14,8 @@ import type { Logger } from '../core/logger.ts';
 import type { Caller } from '../tools/tool.ts';
 import type { RecentAnswers } from './recent-answers.ts';
 import { apologyText, renderAnswer, renderStreaming, section } from './render-answer-blocks.ts';
-import type { SlackMessage } from './slack-message.ts';
 import type { SlackThreadKey, SlackThreadMap } from './slack-thread-map.ts';
+import { ThreadMessage } from './thread-message.ts';
 
 type WebClient = webApi.WebClient;
 
@@ -131,41 +131,4 @@ async function setStatus(deps: AnswerDeps, client: WebClient, target: AnswerTarg
   await client.assistant.threads
     .setStatus({ channel_id: target.channelId, thread_ts: target.threadTs, status: status.slice(0, 100) })
     .catch((error: unknown) => deps.log.warn(`Slack status not set: ${messageOf(error)}`));
-}
-
-/** The one message an answer lives in: posted once, then updated in place. */
-class ThreadMessage {
-  private ts: string | undefined;
-  private lastUpdate = 0;
-  private pending: SlackMessage | undefined;
-
-  constructor(
-    private readonly client: WebClient,
-    private readonly target: AnswerTarget,
-    private readonly intervalMs: number,
-  ) {}
-
-  /** Interim content is throttled (the last one wins); the final content is always written. */
-  async show(content: SlackMessage, final: boolean): Promise<void> {
-    const channel = this.target.channelId;
-    if (!this.ts) {
-      const posted = await this.client.chat.postMessage({
-        channel,
-        thread_ts: this.target.threadTs,
-        text: content.text,
-        blocks: content.blocks,
-        unfurl_links: false,
-        unfurl_media: false,
-      });
-      this.ts = posted.ts;
-      this.lastUpdate = Date.now();
-      return;
-    }
-    this.pending = content;
-    if (!final && Date.now() - this.lastUpdate < this.intervalMs) return;
-    const next = this.pending;
-    this.pending = undefined;
-    this.lastUpdate = Date.now();
-    await this.client.chat.update({ channel, ts: this.ts, text: next.text, blocks: next.blocks });
-  }
 }
