@@ -72,6 +72,8 @@ export const ErrorCode = {
   WebPayloadTooLarge: 'PAYLOAD_TOO_LARGE',
   WebNotFound: 'NOT_FOUND',
   WebInternal: 'INTERNAL_ERROR',
+  // Slack app (issue #9):
+  SlackNotConfigured: 'SLACK_NOT_CONFIGURED',
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

@@ -24,7 +24,18 @@ export interface Config {
   redshiftCopyIamRole: string | undefined;
   awsRegion: string | undefined;
   openai: { apiKey: string | undefined; baseUrl: string | undefined; model: string };
-  slack: { botToken: string | undefined; appToken: string | undefined; signingSecret: string | undefined };
+  slack: {
+    botToken: string | undefined;
+    appToken: string | undefined;
+    signingSecret: string | undefined;
+    // Slack app (issue #9):
+    mode: 'socket' | 'http';
+    port: number;
+    /** Slack user id -> shoebox user and roles (SLACK_USER_ROLES). */
+    users: Record<string, { userId: string; roles: string[] }>;
+    /** Roles of unmapped Slack users; empty means they are refused. */
+    defaultRoles: string[];
+  };
   port: number;
   /** The web platform's sessions, proxy trust and rate limits (WEB_*). */
   web: {
@@ -120,6 +131,10 @@ function buildConfig(
       botToken: raw.SLACK_BOT_TOKEN,
       appToken: raw.SLACK_APP_TOKEN,
       signingSecret: raw.SLACK_SIGNING_SECRET,
+      mode: raw.SLACK_MODE === 'http' ? 'http' : 'socket',
+      port: Number(raw.SLACK_PORT ?? '3001'),
+      users: parseSlackUserRoles(raw.SLACK_USER_ROLES ?? ''),
+      defaultRoles: raw.SLACK_DEFAULT_ROLE === 'none' ? [] : [raw.SLACK_DEFAULT_ROLE ?? 'viewer'],
     },
     port: Number(raw.PORT ?? '3000'),
     web: {
@@ -146,6 +161,20 @@ function trustProxyOf(value: string | undefined): boolean | number | string {
   if (value === undefined || value === 'false') return false;
   if (value === 'true') return true;
   return /^\d+$/.test(value) ? Number(value) : value;
+}
+
+/** "U1=fiona:finance+analyst, U2=ann:viewer" (already checked by its setting's schema). */
+export function parseSlackUserRoles(text: string): Record<string, { userId: string; roles: string[] }> {
+  const users: Record<string, { userId: string; roles: string[] }> = {};
+  for (const item of text
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean)) {
+    const [slackId = '', rest = ''] = item.split('=');
+    const [userId = '', roles = ''] = rest.split(':');
+    users[slackId] = { userId, roles: roles.split('+') };
+  }
+  return users;
 }
 
 /** A bare date means the end of that day's business: noon UTC keeps it the same date in every zone we print. */

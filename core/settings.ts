@@ -162,6 +162,49 @@ export const SETTINGS: readonly SettingSpec[] = [
     secret: true,
     schema: optionalText,
   },
+  // --- Slack app (issue #9): how `shoebox slack` connects and who its users are. ---
+  {
+    name: 'SLACK_MODE',
+    description:
+      'How Slack reaches `shoebox slack`: socket (Socket Mode, no public URL; needs SLACK_APP_TOKEN) or http (signed HTTP events; needs SLACK_SIGNING_SECRET).',
+    defaultText: 'socket',
+    secret: false,
+    schema: z.enum(['socket', 'http'], { message: 'must be socket or http' }).optional(),
+  },
+  {
+    name: 'SLACK_PORT',
+    description: 'Port of the HTTP events endpoint (/slack/events) when SLACK_MODE=http.',
+    defaultText: '3001',
+    secret: false,
+    schema: z
+      .string()
+      .regex(/^\d+$/, 'must be a whole number from 0 to 65535')
+      .refine((value) => Number(value) <= 65535, 'must be a whole number from 0 to 65535')
+      .optional(),
+  },
+  {
+    name: 'SLACK_USER_ROLES',
+    description:
+      'Slack users to shoebox users and roles: SLACK_USER_ID=USER:ROLE[+ROLE], comma-separated, e.g. U012AB3CD=fiona:finance+analyst. Roles: viewer, analyst, finance, admin.',
+    defaultText: '(none: everyone gets SLACK_DEFAULT_ROLE)',
+    secret: false,
+    schema: z
+      .string()
+      .regex(
+        /^\s*[A-Z0-9]+=[\w.@-]+:(viewer|analyst|finance|admin)(\+(viewer|analyst|finance|admin))*(\s*,\s*[A-Z0-9]+=[\w.@-]+:(viewer|analyst|finance|admin)(\+(viewer|analyst|finance|admin))*)*\s*$/,
+        'must be SLACK_USER_ID=USER:ROLE[+ROLE], comma-separated, with roles viewer, analyst, finance or admin',
+      )
+      .optional(),
+  },
+  {
+    name: 'SLACK_DEFAULT_ROLE',
+    description:
+      'Role of Slack users not in SLACK_USER_ROLES: viewer, analyst, or none (unmapped users are refused).',
+    defaultText: 'viewer',
+    secret: false,
+    schema: z.enum(['viewer', 'analyst', 'none'], { message: 'must be viewer, analyst or none' }).optional(),
+  },
+  // --- end Slack app settings ---
   {
     name: 'PORT',
     description: 'Port of the web app (0 picks a free port).',

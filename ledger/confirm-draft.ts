@@ -21,8 +21,13 @@ export async function confirmDraft(
 ): Promise<PostedEntry> {
   const row = await findDraft(tx, actor, draftId, true);
   if (row.status === 'confirmed') {
-    const [entry] = await readEntries(tx, 'e.entry_number = $1', [row.entry_number]);
+    // Read the entry in a new statement: after waiting on the lock, Postgres re-checks only the
+    // locked draft row (status now 'confirmed'), and the joined entry_number can still be null.
+    const [entry] = await readEntries(tx, 'e.id = (SELECT entry_id FROM ledger_drafts WHERE id = $1)', [
+      draftId,
+    ]);
     if (entry) return entry;
+    throw new CodedError(ErrorCode.LedgerDraftClosed, `Draft ${draftId} is already confirmed.`);
   }
   if (row.status === 'cancelled') {
     throw new CodedError(

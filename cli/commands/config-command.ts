@@ -56,6 +56,15 @@ export function effectiveSettings(config: Config): EffectiveSetting[] {
     SLACK_BOT_TOKEN: config.slack.botToken,
     SLACK_APP_TOKEN: config.slack.appToken,
     SLACK_SIGNING_SECRET: config.slack.signingSecret,
+    SLACK_MODE: config.slack.mode,
+    SLACK_PORT: config.slack.port,
+    SLACK_USER_ROLES: Object.keys(config.slack.users).length
+      ? Object.entries(config.slack.users)
+          .map(([id, user]) => `${id}=${user.userId}:${user.roles.join('+')}`)
+          .join(',')
+      : undefined,
+    SLACK_DEFAULT_ROLE:
+      config.sources.SLACK_DEFAULT_ROLE === 'default' ? undefined : (config.slack.defaultRoles[0] ?? 'none'),
     PORT: config.port,
     SHOEBOX_NOW: config.fixedNow?.toISOString(),
     FISCAL_YEAR_START_MONTH: config.fiscalYearStartMonth,

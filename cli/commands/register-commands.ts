@@ -11,12 +11,12 @@ import { registerDemoCommand } from './demo-command.ts';
 import { registerEtlCommand } from './etl-command.ts';
 import { registerEvalsCommand } from './evals-command.ts';
 import { registerGenerateCommand } from './generate-command.ts';
-import { registerLaterCommands } from './later-commands.ts';
 import { registerLedgerCommand } from './ledger-command.ts';
 import { registerLoadCommand } from './load-command.ts';
 import { registerSemanticCommand } from './semantic-command.ts';
 import { addCompileCommand } from './semantic-compile-command.ts';
 import { registerServeCommand } from './serve-command.ts';
+import { registerSlackCommand } from './slack-command.ts';
 import { registerUsersCommand } from './users-command.ts';
 
 export function registerCommands(program: Command, context: CommandContext): void {
@@ -30,7 +30,8 @@ export function registerCommands(program: Command, context: CommandContext): voi
   addCompileCommand(registerSemanticCommand(program, context), context, async (dir) =>
     loadSemanticModel(dir),
   );
-  registerLaterCommands(program, context);
+  // After the assistant merge: registerSlackCommand(program, context, openAssistantRuntime).
+  registerSlackCommand(program, context, openAssistantRuntime);
   registerLedgerCommand(program, context);
   registerBenchCommand(program, context);
   registerEvalsCommand(program, context, openAssistantRuntime);
