@@ -176,12 +176,6 @@ describe('shoebox', () => {
     expect(stdout).toMatch(/^PORT\s+3000\s+default$/m);
   });
 
-  it('says which later feature a not-yet-built command belongs to', async () => {
-    const { exitCode, stderr } = await shoebox(['ask', 'revenue last month']);
-    expect(exitCode).toBe(1);
-    expect(stderr).toContain('`shoebox ask` (the assistant) is not built yet');
-  });
-
   it('prints a stack trace only with --verbose', async () => {
     const quiet = await shoebox(['etl']);
     expect(quiet.stderr).not.toContain('    at ');
