@@ -10,6 +10,7 @@ import { chartBenchmarkRows } from './chart-benchmark-rows.ts';
 import { cordovaSemanticBenchmarks } from './cordova-semantic-benchmarks.ts';
 import { ledgerBenchmarks } from './ledger-benchmarks.ts';
 import { runShoebox } from './run-child.ts';
+import { webBenchmarks } from './web-benchmarks.ts';
 
 export interface GroupOptions {
   /** SHOEBOX_HOME holding the loaded demo. */
@@ -22,6 +23,7 @@ const GROUPS: Record<string, (options: GroupOptions) => Promise<BenchmarkRow[]>>
   charts: () => chartBenchmarkRows(),
   ledger: () => ledgerBenchmarks(),
   assistant: () => assistantBenchmarks(),
+  web: () => webBenchmarks(),
 };
 
 export const BENCH_GROUPS = Object.keys(GROUPS);

@@ -92,6 +92,20 @@ export async function runBenchmarks(options: BenchOptions): Promise<BenchmarkRow
     step('rendering charts (choose + Vega-Lite + PNG)');
     rows.push(...(await runGroupInChild('charts', env, options.asOf)));
 
+    step('answering the standard questions offline (first answer, warm p50/p95, ten in flight)');
+    rows.push(...(await runGroupInChild('assistant', env, options.asOf)));
+    step('timing `shoebox ask` in a new process');
+    const asked = await runShoebox(['ask', 'revenue by region last month'], env);
+    rows.push({
+      name: '`shoebox ask "revenue by region last month"`: process start to printed answer, with chart (Node and tsx start included)',
+      value: `${asked.seconds.toFixed(2)} s`,
+      target: 'first answer under 2 s',
+      check: atMost(asked.seconds, 2),
+    });
+
+    step('loading the dashboard over loopback (autocannon)');
+    rows.push(...(await runGroupInChild('web', env, options.asOf)));
+
     step('timing ledger writes and imports (PGlite, and Postgres at DATABASE_URL)');
     rows.push(...(await runGroupInChild('ledger', env, options.asOf)));
 
