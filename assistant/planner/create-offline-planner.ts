@@ -1,0 +1,134 @@
+/**
+ * The offline planner: a question (and the thread) in, a Plan out, deterministically and from the
+ * catalog alone. The steps, each in its own file:
+ *  1. guard/screen-question.ts: refusals and help win;
+ *  2. time-phrases.ts: the period, comparison and grain, removed from the words;
+ *  3. special-requests.ts: draft a ledger entry, list entries, data freshness, catalog search;
+ *  4. match-question.ts + read-cues.ts: catalog members and intent cues in the remaining words;
+ *  5. a nearest verified query (Jaccard over content words >= 0.8) wins, its period re-resolved;
+ *  6. resolve-slots.ts: metrics, group-bys, filters; ties resolved by what compiles, else asked;
+ *  7. apply-follow-up.ts or compose-plan.ts: the query and tool calls;
+ *  8. clarify-plan.ts: anything not accounted for gives one clarifying question, never a guess.
+ */
+import { applyFollowUp, hasFollowUpChange } from './apply-follow-up.ts';
+import { clarify, metricTiePlan, noMetricPlan, starterQuestions, suggestionsFor, unknownWordsPlan } from './clarify-plan.ts';
+import { chartFor, composePlan } from './compose-plan.ts';
+import { describeQuery } from './describe-query.ts';
+import { screenQuestion } from './guard/screen-question.ts';
+import { type MatchedQuestion, matchQuestion } from './match-question.ts';
+import type { Plan, PlannerInput, Planner, PlannerSetup } from './plan.ts';
+import { buildPlannerLexicon, dimensionWords, type PlannerLexicon } from './planner-lexicon.ts';
+import { type Cues, readCues } from './read-cues.ts';
+import { resolveSlots } from './resolve-slots.ts';
+import { specialRequest } from './special-requests.ts';
+import { parseTimePhrases, type TimePhrases } from './time-phrases.ts';
+import { nearestVerified } from './nearest-verified.ts';
+
+export function createOfflinePlanner(setup: PlannerSetup): Planner {
+  const lexicon = buildPlannerLexicon(setup);
+  return {
+    plan: (input) => planQuestion(lexicon, input),
+    starterQuestions: () => starterQuestions(lexicon),
+  };
+}
+
+function planQuestion(lexicon: PlannerLexicon, { question, thread }: PlannerInput): Plan {
+  const screened = screenQuestion(question, suggestionsFor(lexicon, question.slice(0, 500)));
+  if (screened !== null) return screened;
+  const { clock, fiscalYearStartMonth } = lexicon.setup;
+  const time = parseTimePhrases(question, { clock, fiscalYearStartMonth });
+  const special = specialRequest(question, time, { clock, fiscalYearStartMonth });
+  if (special !== null) return special;
+  const matched = matchQuestion(lexicon, time.remainder);
+  const cues = readCues(matched.tokens, matched.covered);
+  const slots = resolveSlots(lexicon, matched);
+  const listing =
+    slots.metrics.length === 0 &&
+    slots.filters.length === 0 &&
+    slots.dimensions.length > 0 &&
+    (cues.list || (thread.lastQuery === null && /^(which|what)\b/i.test(question.trim())));
+  const isFollowUp =
+    !listing &&
+    thread.lastQuery !== null &&
+    (slots.metrics.length === 0 || cues.followUp) &&
+    hasFollowUpChange(slots, cues, time);
+  if (!isFollowUp) {
+    const verified = nearestVerified(lexicon, matched, time, cues);
+    if (verified !== null) return verified;
+  }
+  if (cues.unknown.length > 0) {
+    const likely = slots.metrics.length > 0 ? likelyValueDimension(matched, cues) : null;
+    const noMetric = slots.metrics.length === 0 && !isFollowUp;
+    return unknownWordsPlan(lexicon, question, cues.unknown.map((u) => u.raw), likely, noMetric);
+  }
+  if (slots.ambiguousValue !== null) {
+    const { words, dimension, values } = slots.ambiguousValue;
+    const shown = values.slice(0, 4);
+    return clarify(
+      lexicon,
+      question,
+      `"${words}" is part of ${values.length} ${dimensionWords(lexicon, dimension)} values. Which one do you mean?`,
+      `partial value: ${words} (${values.length} values of ${dimension})`,
+      shown.map((v) => question.replace(new RegExp(escape(words), 'i'), v)),
+    );
+  }
+  if (slots.metricTie !== null) return metricTiePlan(lexicon, question, slots.metricTie.words, slots.metricTie.metrics);
+  if (isFollowUp) return followUpPlan(lexicon, question, thread, slots, cues, time);
+  if (slots.metrics.length === 0) {
+    if (listing) {
+      const dimension = slots.dimensions[0] as string;
+      return {
+        kind: 'tools',
+        intent: 'list_values',
+        calls: [{ tool: 'list_dimension_values', arguments: { dimension, search: null, limit: null } }],
+        query: null,
+        chart: null,
+        understood: `The ${dimensionWords(lexicon, dimension)} values.`,
+      };
+    }
+    return noMetricPlan(lexicon, question);
+  }
+  const plural = matched.mentions.some((m) => m.kind === 'dimension' && !m.qualifier && /s$/i.test(m.words));
+  const { plan, failure } = composePlan(lexicon, slots, cues, time, plural);
+  if (failure !== null) return clarify(lexicon, question, `I cannot answer that as asked: ${failure}. These would work:`, failure);
+  return plan;
+}
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+function followUpPlan(
+  lexicon: PlannerLexicon,
+  question: string,
+  thread: PlannerInput['thread'],
+  slots: ReturnType<typeof resolveSlots>,
+  cues: Cues,
+  time: TimePhrases,
+): Plan {
+  const { query, intent } = applyFollowUp(lexicon, thread, slots, cues, time);
+  if (!lexicon.compiles(query)) {
+    return clarify(lexicon, question, 'I could not apply that to the previous question. Could you ask it in full?', 'follow-up does not compile');
+  }
+  const chart = cues.chart ?? (thread.lastChartKind !== null && intent === thread.lastIntent ? thread.lastChartKind : chartFor(intent, query, null));
+  const timeLabel = time.range !== null && time.range === query.time?.range ? time.label : null;
+  return {
+    kind: 'tools',
+    intent,
+    calls: [{ tool: 'query_metrics', arguments: query as unknown as Record<string, unknown> }],
+    query,
+    chart,
+    understood: describeQuery(lexicon, query, intent, timeLabel),
+  };
+}
+
+/**
+ * An unknown word right after a dimension word ("store zorblax") or after "in/for/at/from" is
+ * probably a value the index does not hold: the dimension when known, '' when not; else null.
+ */
+function likelyValueDimension(matched: MatchedQuestion, cues: Cues): string | null {
+  for (const u of cues.unknown) {
+    const before = matched.mentions.find((m) => m.kind === 'dimension' && (m.end === u.index || m.end + 1 === u.index));
+    if (before !== undefined) return before.member;
+    if (['in', 'for', 'at', 'from'].includes(matched.tokens[u.index - 1]?.norm ?? '')) return '';
+  }
+  return null;
+}

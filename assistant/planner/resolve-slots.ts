@@ -1,0 +1,90 @@
+/**
+ * From the mentions found in a question to the query's slots: metrics, group-by dimensions and
+ * filters. Where words fit several members equally (a value stored in two dimensions, a synonym
+ * two metrics share), the members that compile together win; a tie that remains is reported,
+ * never guessed.
+ */
+import type { QueryFilter, SemanticQuery } from '../../semantic-layer/query/semantic-query-shape.ts';
+import type { MatchedQuestion, Mention } from './match-question.ts';
+import type { PlannerLexicon } from './planner-lexicon.ts';
+
+export interface Slots {
+  metrics: string[];
+  dimensions: string[];
+  filters: QueryFilter[];
+  /** Words that fit several metrics equally, and those metrics. */
+  metricTie: { words: string; metrics: string[] } | null;
+  /** Only part of a value was named and several values have it. */
+  ambiguousValue: { words: string; dimension: string; values: string[] } | null;
+  /** Value mentions (after qualifiers), kept for follow-ups and share questions. */
+  valueDimensions: string[];
+}
+
+export function probeQuery(metrics: string[], dimensions: string[], filterDims: string[]): SemanticQuery {
+  return {
+    metrics,
+    dimensions,
+    time: null,
+    filters: filterDims.map((dimension) => ({ dimension, operator: 'is_not_null', values: [] })),
+    compare: null,
+    share_of_total: false,
+    include_others: false,
+    order: [],
+    limit: 1,
+  };
+}
+
+export function resolveSlots(lexicon: PlannerLexicon, matched: MatchedQuestion): Slots {
+  const mentions = matched.mentions.map((m) => ({ ...m }));
+  // A qualifier next to a value fixes the value's dimension ("store SoHo").
+  for (const q of mentions.filter((m) => m.qualifier)) {
+    for (const v of mentions.filter((m) => m.kind === 'value')) {
+      const near = v.start === q.end || v.end === q.start || v.start === q.end + 1 || v.end + 1 === q.start;
+      const values = v.valuesByDimension[q.member];
+      if (near && values !== undefined) Object.assign(v, { member: q.member, values, alternatives: [] });
+    }
+  }
+  const metricMentions = mentions.filter((m) => m.kind === 'metric');
+  let metrics = [...new Set(metricMentions.map((m) => m.member))];
+  if (metrics.length === 0 && matched.weakMetric !== null) metrics = [matched.weakMetric];
+  const compatible = (ms: string[], ds: string[], fs: string[]) =>
+    ms.length === 0 ? true : lexicon.compiles(probeQuery(ms, ds, fs));
+  const isTime = (d: string) => lexicon.dimensions.get(d)?.spec.type === 'time';
+  const pick = (m: Mention, fits: (member: string) => boolean): string => {
+    const options = [m.member, ...m.alternatives];
+    return options.find(fits) ?? m.member;
+  };
+  const dimensions: string[] = [];
+  for (const m of mentions.filter((x) => x.kind === 'dimension' && !x.qualifier)) {
+    const d = pick(m, (o) => !isTime(o) && compatible(metrics, [o], []));
+    if (!isTime(d) && !dimensions.includes(d)) dimensions.push(d);
+  }
+  const byDimension = new Map<string, string[]>();
+  let ambiguousValue: Slots['ambiguousValue'] = null;
+  for (const m of mentions.filter((x) => x.kind === 'value')) {
+    const d = pick(m, (o) => compatible(metrics, dimensions, [o]));
+    const values = m.valuesByDimension[d] ?? m.values;
+    if (m.partial && (values.length > 1 || m.alternatives.length > 0)) {
+      // Only part of a value, and several values (maybe of several dimensions) have it: ask.
+      const all = [m.member, ...m.alternatives].flatMap((x) => m.valuesByDimension[x] ?? []);
+      ambiguousValue ??= { words: m.words, dimension: d, values: [...new Set(all)] };
+      continue;
+    }
+    byDimension.set(d, [...new Set([...(byDimension.get(d) ?? []), ...values])]);
+  }
+  const filters: QueryFilter[] = [...byDimension].map(([dimension, values]) => ({
+    dimension,
+    operator: values.length === 1 ? 'equals' : 'in',
+    values,
+  }));
+  let metricTie: Slots['metricTie'] = null;
+  for (const m of metricMentions.filter((x) => x.alternatives.length > 0)) {
+    const others = metrics.filter((x) => x !== m.member);
+    const fits = [m.member, ...m.alternatives].filter((o) =>
+      compatible([...others, o], dimensions, [...byDimension.keys()]),
+    );
+    if (fits.length > 1) metricTie ??= { words: m.words, metrics: fits };
+    else if (fits.length === 1) metrics = metrics.map((x) => (x === m.member ? (fits[0] as string) : x));
+  }
+  return { metrics, dimensions, filters, metricTie, ambiguousValue, valueDimensions: [...byDimension.keys()] };
+}
