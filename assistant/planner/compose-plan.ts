@@ -105,7 +105,7 @@ export function composePlan(
   if (intent === 'explain') {
     const baseline = time.baseline ?? baselineOf(range, time.compare ?? time.shiftOnly ?? 'previous_period', ctx);
     const understood = [
-      `Why ${metricWords(lexicon, metric)} changed: ${timeLabel ?? describeRange(range, ctx)} against ${describeRange(baseline, ctx)}`,
+      `Why ${metricWords(lexicon, metric)} changed: ${timeLabel !== null && !/ vs /.test(timeLabel) ? timeLabel : describeRange(range, ctx)} against ${describeRange(baseline, ctx)}`,
       ...filtersInWords(lexicon, filters),
     ].join(', ');
     const args = { metric, current: range, baseline, dimensions: query.dimensions.length ? query.dimensions : null, filters, top: null };
@@ -116,7 +116,7 @@ export function composePlan(
   if (time.baseline !== null) {
     const second: SemanticQuery = { ...query, time: { ...(query.time as NonNullable<SemanticQuery['time']>), range: time.baseline } };
     calls.push({ tool: 'query_metrics', arguments: second as unknown as Record<string, unknown> });
-    understood += `, against ${describeRange(time.baseline, ctx)}`;
+    if (timeLabel === null || !/ vs /.test(timeLabel)) understood += `, against ${describeRange(time.baseline, ctx)}`;
   }
   return { plan: { kind: 'tools', intent, calls, query, chart: chartFor(intent, query, cues.chart), understood }, failure: null };
 }

@@ -53,7 +53,7 @@ function planQuestion(lexicon: PlannerLexicon, { question, thread }: PlannerInpu
     (slots.metrics.length === 0 || cues.followUp) &&
     hasFollowUpChange(slots, cues, time);
   if (!isFollowUp) {
-    const verified = nearestVerified(lexicon, matched, time, cues);
+    const verified = nearestVerified(lexicon, matched, slots, time, cues);
     if (verified !== null) return verified;
   }
   if (cues.unknown.length > 0) {

@@ -10,6 +10,8 @@ import { type Candidate, findCandidates, longestFirst } from '../../semantic-lay
 import { matchWords, type WordMatches } from '../../semantic-layer/catalog/word-matches.ts';
 import type { PlannerLexicon } from './planner-lexicon.ts';
 import {
+  CHART_KIND_WORDS,
+  CHART_WORDS,
   COMPARE_WORDS,
   EXPLAIN_WORDS,
   GROUP_WORDS,
@@ -73,6 +75,12 @@ const STRUCTURAL = new Set([...RANK_WORDS.keys(), ...GROUP_WORDS, ...EXPLAIN_WOR
 /** "list the stores", "all regions": the next member is a dimension to list. */
 const LIST_CONTEXT = new Set(['list', 'all']);
 
+/** "as a line", "bar chart": a chart kind word, not a member. */
+function isChartKind(tokens: readonly Token[], i: number): boolean {
+  if (!CHART_KIND_WORDS.has(tokens[i]?.norm ?? '')) return false;
+  return ['as', 'a', 'an'].includes(tokens[i - 1]?.norm ?? '') || CHART_WORDS.has(tokens[i + 1]?.norm ?? '');
+}
+
 type Reading = 'metric' | 'dimension' | 'model' | 'value' | 'part';
 
 function readingOf(entry: CatalogEntry): Reading {
@@ -99,11 +107,12 @@ export function matchQuestion(lexicon: PlannerLexicon, text: string): MatchedQue
   const tokens = tokenize(text);
   const matches = matchWords(tokens, catalog.vocabulary);
   const all = findCandidates(catalog, matches, tokens);
+  const cue = (i: number) => STRUCTURAL.has(tokens[i]?.norm ?? '') || isChartKind(tokens, i);
   const found = all.filter(
     (c) =>
       STRONG.has(c.entry.field) &&
       c.entry.kind !== 'verified_query' &&
-      !(c.match.end - c.match.start === 1 && STRUCTURAL.has(tokens[c.match.start]?.norm ?? '')),
+      !(c.match.end - c.match.start === 1 && cue(c.match.start)),
   );
   const bySpan = new Map<string, Candidate[]>();
   for (const c of longestFirst(found)) {
@@ -128,25 +137,24 @@ export function matchQuestion(lexicon: PlannerLexicon, text: string): MatchedQue
   // A dimension word beside a value of that dimension only says which dimension the value is of.
   chosen.forEach((span, k) => {
     const mention = mentions[k];
-    if (mention === null || mention === undefined || mention.kind === 'metric') return;
+    if (mention === null || mention === undefined) return;
+    // A metric word qualifies a value only when another metric is named ("refunds for defective returns").
+    if (mention.kind === 'metric' && !mentions.some((m, j) => j !== k && m?.kind === 'metric')) return;
     for (const j of [k - 1, k + 1]) {
       const other = mentions[j];
       const near = chosen[j];
       if (other?.kind !== 'value' || near === undefined || !adjacent(tokens, span, near)) continue;
       const dims = [other.member, ...other.alternatives];
-      const qualified = span
-        .map((c) => ({ c, member: memberOf(lexicon, c) }))
-        .find(
-          ({ c, member }) =>
-            (readingOf(c.entry) === 'dimension' && member !== undefined && dims.includes(member)) ||
-            (readingOf(c.entry) === 'model' && dims.some((d) => d.startsWith(`${c.entry.member}.`))),
-        );
-      if (qualified === undefined) continue;
-      const member =
-        readingOf(qualified.c.entry) === 'model'
-          ? (dims.find((d) => d.startsWith(`${qualified.c.entry.member}.`)) as string)
-          : (qualified.member as string);
-      mentions[k] = { ...mention, kind: 'dimension', member, values: [], alternatives: [], qualifier: true };
+      const qualifying = dims.filter((d) =>
+        span.some(
+          (c) =>
+            (readingOf(c.entry) === 'dimension' && c.entry.member === d) ||
+            (readingOf(c.entry) === 'model' && d.startsWith(`${c.entry.member}.`)),
+        ),
+      );
+      const [member, ...alternatives] = qualifying;
+      if (member === undefined) continue;
+      mentions[k] = { ...mention, kind: 'dimension', member, values: [], alternatives, qualifier: true };
       return;
     }
   });

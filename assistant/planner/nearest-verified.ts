@@ -12,6 +12,7 @@ import type { MatchedQuestion } from './match-question.ts';
 import type { Plan } from './plan.ts';
 import type { PlannerLexicon } from './planner-lexicon.ts';
 import type { Cues } from './read-cues.ts';
+import type { Slots } from './resolve-slots.ts';
 import type { TimePhrases } from './time-phrases.ts';
 import { similarity } from './verified-words.ts';
 
@@ -20,15 +21,21 @@ export const VERIFIED_THRESHOLD = 0.8;
 export function nearestVerified(
   lexicon: PlannerLexicon,
   matched: MatchedQuestion,
+  slots: Slots,
   time: TimePhrases,
   cues: Cues,
 ): Plan | null {
+  // Members the question names must all be in the verified query: near words are not enough.
+  const within = (v: SemanticQuery) =>
+    (slots.metrics.length === 0 || (slots.metrics.length === v.metrics.length && slots.metrics.every((m) => v.metrics.includes(m)))) &&
+    slots.dimensions.every((d) => v.dimensions.includes(d)) &&
+    slots.filters.every((f) => v.filters.some((g) => g.dimension === f.dimension && g.values.join() === f.values.join()));
   // Same shape only: a trend is not a total, a comparison not a single period.
   const grain = time.grain !== null || cues.trend;
   const compare = time.compare !== null || time.baseline !== null || cues.compare;
   let best: { score: number; index: number } | null = null;
   lexicon.verified.forEach((v, index) => {
-    if ((v.query.time?.grain != null) !== grain || (v.query.compare !== null) !== compare) return;
+    if ((v.query.time?.grain != null) !== grain || (v.query.compare !== null) !== compare || !within(v.query)) return;
     const score = similarity(matched.tokens, matched.matches, v.words);
     if (score >= VERIFIED_THRESHOLD && (best === null || score > best.score)) best = { score, index };
   });

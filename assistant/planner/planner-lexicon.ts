@@ -28,6 +28,8 @@ export interface PlannerLexicon {
   /** Semantic model name -> the categorical dimension that stands for it. */
   modelDimension: ReadonlyMap<string, string>;
   verified: readonly LexiconVerified[];
+  /** How many values the index holds for a dimension (0 when none were read). */
+  valueCount(qualified: string): number;
   /** Compiles the query (DuckDB dialect) once; true when it compiles. */
   compiles(query: SemanticQuery): boolean;
 }
@@ -61,8 +63,10 @@ export function buildPlannerLexicon(setup: PlannerSetup): PlannerLexicon {
   const verified = examples.map((v) => ({ ...v, words: contentWordsOf(v.question, setup) }));
   const cache = new Map<string, boolean>();
   const options = { clock: setup.clock, fiscalYearStartMonth: setup.fiscalYearStartMonth, dialect: 'duckdb' as const };
+  const counts = new Map((setup.dimensionValues?.dimensions ?? []).map((d) => [d.dimension, d.values.length]));
   return {
     setup,
+    valueCount: (qualified) => counts.get(qualified) ?? 0,
     metrics: new Map(model.metrics.map((m) => [m.name, m])),
     dimensions,
     modelDimension,

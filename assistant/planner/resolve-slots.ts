@@ -40,8 +40,10 @@ export function resolveSlots(lexicon: PlannerLexicon, matched: MatchedQuestion):
   for (const q of mentions.filter((m) => m.qualifier)) {
     for (const v of mentions.filter((m) => m.kind === 'value')) {
       const near = v.start === q.end || v.end === q.start || v.start === q.end + 1 || v.end + 1 === q.start;
-      const values = v.valuesByDimension[q.member];
-      if (near && values !== undefined) Object.assign(v, { member: q.member, values, alternatives: [] });
+      const dims = [q.member, ...q.alternatives].filter((d) => v.valuesByDimension[d] !== undefined);
+      if (near && dims.length > 0) {
+        Object.assign(v, { member: dims[0], values: v.valuesByDimension[dims[0] as string], alternatives: dims.slice(1) });
+      }
     }
   }
   const metricMentions = mentions.filter((m) => m.kind === 'metric');
@@ -51,7 +53,10 @@ export function resolveSlots(lexicon: PlannerLexicon, matched: MatchedQuestion):
     ms.length === 0 ? true : lexicon.compiles(probeQuery(ms, ds, fs));
   const isTime = (d: string) => lexicon.dimensions.get(d)?.spec.type === 'time';
   const pick = (m: Mention, fits: (member: string) => boolean): string => {
-    const options = [m.member, ...m.alternatives];
+    // With no metric to test against, the dimension with data in the index is the likelier one.
+    const options = [m.member, ...m.alternatives].sort((a, b) =>
+      metrics.length === 0 ? lexicon.valueCount(b) - lexicon.valueCount(a) : 0,
+    );
     return options.find(fits) ?? m.member;
   };
   const dimensions: string[] = [];
