@@ -100,14 +100,14 @@ export const MODIFIER_RULES: readonly ModifierRule[] = [
     modifier: shift(PP),
   },
   {
+    pattern: r('\\b(?<g>day|week|month|quarter|year)[\\s\\-]+(?:by|after)[\\s\\-]+\\k<g>\\b'),
+    modifier: (g) => grain(g.g),
+  },
+  {
     pattern: r(
       '\\b(?:by|per|each|every|for\\s+each|broken\\s+down\\s+by|split\\s+by|grouped\\s+by)\\s+(?:the\\s+)?(?<g>(?:fiscal|financial)\\s+(?:quarter|year)|day|week|wk|month|quarter|qtr|year|fy|fq)s?\\b',
     ),
     modifier: (g) => grain(g.g),
   },
   { pattern: r('\\b(?<g>daily|weekly|monthly|quarterly|yearly|annually)\\b'), modifier: (g) => grain(g.g) },
-  {
-    pattern: r('\\b(?<g>day|week|month|quarter|year)[\\s\\-]+(?:by|after)[\\s\\-]+\\k<g>\\b'),
-    modifier: (g) => grain(g.g),
-  },
 ];

@@ -200,6 +200,7 @@ const JUNE_30: Row[] = [
   ['weekly revenue trend', null, null, 'revenue trend', { grain: 'week' }],
   ['revenue for each quarter of 2025', '2025-01-01', '2025-12-31', 'revenue', { grain: 'quarter' }],
   ['revenue by year', null, null, 'revenue', { grain: 'year' }],
+  ['revenue month by month', null, null, 'revenue', { grain: 'month' }],
   ['daily revenue this month', '2026-06-01', '2026-06-30', 'revenue', { grain: 'day' }],
   ['revenue by fiscal quarter', null, null, 'revenue', { grain: 'fiscal_quarter' }],
   ['revenue trend', null, null, 'revenue trend'],
