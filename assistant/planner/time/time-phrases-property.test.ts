@@ -1,0 +1,71 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { fixedClock } from '../../../core/clock.ts';
+import { parseTimePhrases } from '../time-phrases.ts';
+import { TIME_VOCABULARY } from './phrase-text.ts';
+
+const context = { clock: fixedClock(new Date('2026-06-30T14:00:00Z')), fiscalYearStartMonth: 2 };
+
+const BUSINESS_WORDS = [
+  'revenue',
+  'top',
+  'stores',
+  'returns',
+  'by',
+  'region',
+  'margin',
+  'what',
+  'is',
+  'the',
+  'of',
+  'in',
+  'and',
+  'vs',
+  'for',
+  'expense',
+  'record',
+  'drop',
+  'why',
+  'did',
+  'best',
+  'last',
+  'this',
+  'same',
+  'to',
+];
+
+/** Random lower-case words outside the grammar's vocabulary, with a random capital now and then. */
+const word = fc.oneof(
+  fc.constantFrom(...BUSINESS_WORDS),
+  fc
+    .stringMatching(/^[a-z]{1,10}$/)
+    .filter((w) => !TIME_VOCABULARY.has(w))
+    .map((w) => (w.length > 3 && w.charCodeAt(0) % 3 === 0 ? w[0]?.toUpperCase() + w.slice(1) : w)),
+  // Numbers that cannot be years: 0-999 and past 2100.
+  fc.oneof(fc.integer({ min: 0, max: 999 }), fc.integer({ min: 2101, max: 99_999 })).map(String),
+);
+const question = fc
+  .array(fc.tuple(word, fc.constantFrom(' ', '  ', ', ', '? ', ' - ')), { minLength: 1, maxLength: 12 })
+  .map((parts) =>
+    parts
+      .map(([w, sep]) => w + sep)
+      .join('')
+      .trim(),
+  );
+
+describe('parseTimePhrases on words that name no period', () => {
+  it('finds no range, comparison, grain or shift, and leaves the question whole', () => {
+    fc.assert(
+      fc.property(question, (q) => {
+        const found = parseTimePhrases(q, context);
+        expect(found.range).toBeNull();
+        expect(found.compare).toBeNull();
+        expect(found.grain).toBeNull();
+        expect(found.shiftOnly).toBeNull();
+        expect(found.matched).toEqual([]);
+        expect(found.remainder).toBe(q);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
