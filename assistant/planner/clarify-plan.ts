@@ -13,20 +13,25 @@ const quote = (words: readonly string[]) => words.map((w) => `"${w}"`).join(', '
 export function suggestionsFor(lexicon: PlannerLexicon, text: string, extra: readonly string[] = []): string[] {
   const hits = text.trim() === '' ? [] : searchCatalog(lexicon.setup.catalog, text, { limit: 12 });
   const out = new Set<string>(extra);
-  for (const hit of hits) if (hit.kind === 'verified_query' && hit.score >= 20 && out.size < 2 + extra.length) out.add(hit.name);
+  // Only questions the planner answers itself are offered.
+  const answered = (q: string) => lexicon.answers?.(q) ?? true;
+  for (const hit of hits) {
+    if (hit.kind === 'verified_query' && hit.score >= 20 && out.size < 2 + extra.length && answered(hit.name)) out.add(hit.name);
+  }
   for (const hit of hits) {
     if (out.size >= 4) break;
-    if (hit.kind === 'metric') out.add(`What was ${metricWords(lexicon, hit.name)} last month?`);
+    const question = `What was ${metricWords(lexicon, hit.name)} last month?`;
+    if (hit.kind === 'metric' && answered(question)) out.add(question);
   }
   for (const starter of starterQuestions(lexicon)) {
-    if (out.size >= 4) break;
-    if (out.size < 2) out.add(starter);
+    if (out.size >= 2) break;
+    out.add(starter);
   }
   return [...out].slice(0, 4);
 }
 
 export function starterQuestions(lexicon: PlannerLexicon): string[] {
-  const questions = lexicon.verified.map((v) => v.question);
+  const questions = lexicon.verified.map((v) => v.question).filter((q) => lexicon.answers?.(q) ?? true);
   // Spread over the list, so starters come from different areas of the model.
   const step = Math.max(1, Math.floor(questions.length / 4));
   return [0, 1, 2, 3].map((k) => questions[k * step]).filter((q): q is string => q !== undefined);

@@ -16,7 +16,7 @@ import { chartFor, composePlan } from './compose-plan.ts';
 import { describeQuery } from './describe-query.ts';
 import { screenQuestion } from './guard/screen-question.ts';
 import { type MatchedQuestion, matchQuestion } from './match-question.ts';
-import type { Plan, PlannerInput, Planner, PlannerSetup } from './plan.ts';
+import { EMPTY_THREAD_CONTEXT, type Plan, type PlannerInput, type Planner, type PlannerSetup } from './plan.ts';
 import { buildPlannerLexicon, dimensionWords, type PlannerLexicon } from './planner-lexicon.ts';
 import { type Cues, readCues } from './read-cues.ts';
 import { resolveSlots } from './resolve-slots.ts';
@@ -26,14 +26,28 @@ import { nearestVerified } from './nearest-verified.ts';
 
 export function createOfflinePlanner(setup: PlannerSetup): Planner {
   const lexicon = buildPlannerLexicon(setup);
+  // Suggestions are checked by planning them; the check itself offers no suggestions (no recursion).
+  const quiet: PlannerLexicon = { ...lexicon, answers: () => true };
+  const answered = new Map<string, boolean>();
+  lexicon.answers = (question) => {
+    let ok = answered.get(question);
+    if (ok === undefined) {
+      ok = planQuestion(quiet, { question, thread: EMPTY_THREAD_CONTEXT }).kind === 'tools';
+      answered.set(question, ok);
+    }
+    return ok;
+  };
+  const starters = starterQuestions(lexicon);
+  lexicon.starters = starters;
   return {
     plan: (input) => planQuestion(lexicon, input),
-    starterQuestions: () => starterQuestions(lexicon),
+    starterQuestions: () => [...starters],
   };
 }
 
 function planQuestion(lexicon: PlannerLexicon, { question, thread }: PlannerInput): Plan {
-  const screened = screenQuestion(question, suggestionsFor(lexicon, question.slice(0, 500)));
+  // Refusals come before any understanding: they offer the verified starter questions.
+  const screened = screenQuestion(question, lexicon.starters);
   if (screened !== null) return screened;
   const { clock, fiscalYearStartMonth } = lexicon.setup;
   const time = parseTimePhrases(question, { clock, fiscalYearStartMonth });

@@ -198,7 +198,13 @@ function interpret(
   const top = best(span);
   const bestOf = (r: Reading) => Math.max(0, ...span.filter((c) => readingOf(c.entry) === r).map((c) => c.match.score));
   // Out of a grouping context a value wins over a dimension only when it fits the words better.
-  const valueFirst = bestOf('value') > Math.max(bestOf('dimension'), bestOf('model'));
+  // A word that names a dimension and is also one of its values ("womens") is the value.
+  const valueOfItsOwnDimension = span.some(
+    (c) =>
+      readingOf(c.entry) === 'value' &&
+      span.some((d) => readingOf(d.entry) === 'dimension' && d.entry.member === c.entry.member),
+  );
+  const valueFirst = valueOfItsOwnDimension || bestOf('value') > Math.max(bestOf('dimension'), bestOf('model'));
   const order: Reading[] = grouping
     ? ['dimension', 'model', 'metric', 'value', 'part']
     : valueFirst

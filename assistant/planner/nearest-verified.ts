@@ -36,7 +36,7 @@ export function nearestVerified(
   let best: { score: number; index: number } | null = null;
   lexicon.verified.forEach((v, index) => {
     if ((v.query.time?.grain != null) !== grain || (v.query.compare !== null) !== compare || !within(v.query)) return;
-    const score = similarity(matched.tokens, matched.matches, v.words);
+    const score = similarity(matched.tokens, matched.matches, v.words, lexicon.setup.catalog.vocabulary);
     if (score >= VERIFIED_THRESHOLD && (best === null || score > best.score)) best = { score, index };
   });
   if (best === null) return null;

@@ -30,6 +30,10 @@ export interface PlannerLexicon {
   verified: readonly LexiconVerified[];
   /** How many values the index holds for a dimension (0 when none were read). */
   valueCount(qualified: string): number;
+  /** Four verified questions for an empty thread and for refusals (set by the planner). */
+  starters?: string[];
+  /** Whether the planner answers a question with tools (set by the planner; filters suggestions). */
+  answers?: (question: string) => boolean;
   /** Compiles the query (DuckDB dialect) once; true when it compiles. */
   compiles(query: SemanticQuery): boolean;
 }

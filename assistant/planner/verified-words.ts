@@ -4,7 +4,7 @@
  * similarity (Jaccard), with the catalog's typo tolerance on the question's side.
  */
 import { isContentWord, type Token, tokenize } from '../../semantic-layer/catalog/normalize-text.ts';
-import type { WordMatches } from '../../semantic-layer/catalog/word-matches.ts';
+import type { Vocabulary, WordMatches } from '../../semantic-layer/catalog/word-matches.ts';
 import type { PlannerSetup } from './plan.ts';
 import { FILLER_WORDS } from './question-words.ts';
 import { parseTimePhrases } from './time-phrases.ts';
@@ -32,16 +32,16 @@ export function similarity(
   question: readonly Token[],
   matches: WordMatches,
   verified: readonly string[],
+  vocabulary: Vocabulary,
 ): number {
-  const positions = question.map((t, i) => ({ t, i })).filter(({ t }) => isMeaningful(t));
+  const positions = question
+    .map((t, i) => ({ t, i, stems: new Set([t.stem, ...[...(matches[i]?.keys() ?? [])].map((n) => vocabulary.byNorm.get(n)?.stem)]) }))
+    .filter(({ t }) => isMeaningful(t));
   if (positions.length === 0 || verified.length === 0) return 0;
   const used = new Set<number>();
   let shared = 0;
   for (const stem of verified) {
-    const hit = positions.find(
-      ({ t, i }) =>
-        !used.has(i) && (t.stem === stem || [...(matches[i]?.keys() ?? [])].some((norm) => tokenize(norm)[0]?.stem === stem)),
-    );
+    const hit = positions.find(({ i, stems }) => !used.has(i) && stems.has(stem));
     if (hit !== undefined) {
       used.add(hit.i);
       shared++;
