@@ -1,7 +1,7 @@
 /**
  * Follow-ups change the thread's last query instead of starting over: a metric replaces the
  * metrics ("what about units?"), a dimension is added as a group-by ("and by store?"), a value
- * replaces the filter on its dimension ("what about sandals?"), a period replaces the range
+ * replaces the filter on its dimension ("what about the West?"), a period replaces the range
  * ("and in Q2?") or shifts it ("same for last year"), top N ranks ("top 3 of those"), a share
  * word asks for shares, a chart kind redraws ("as a bar chart instead").
  */
@@ -70,7 +70,10 @@ export function applyFollowUp(
   }
   if (slots.dimensions.length > 0 && q.order.length === 0) q.order = [{ by: metric, direction: 'desc' }];
   if (q.order.length === 0 && q.limit !== DEFAULT_LIMIT) q.limit = DEFAULT_LIMIT;
-  const intent = cues.chart !== null && !hasDataChange(slots, cues, time) && thread.lastIntent ? thread.lastIntent : intentOfQuery(q);
+  const intent =
+    cues.chart !== null && !hasDataChange(slots, cues, time) && thread.lastIntent
+      ? thread.lastIntent
+      : intentOfQuery(q, thread.lastIntent === 'rank');
   return { query: q, intent };
 }
 

@@ -64,7 +64,7 @@ export function composePlan(
     filters = filters.filter((f) => !dimensions.includes(f.dimension));
   }
   if (intent === 'compare' && cues.compare && time.compare === null && time.baseline === null && dimensions.length === 0) {
-    // "boots vs sandals": compare the members side by side.
+    // "A vs B" of one dimension: compare the members side by side.
     const several = filters.find((f) => f.operator === 'in');
     if (several !== undefined) dimensions = [several.dimension];
   }

@@ -37,12 +37,13 @@ export function describeQuery(
   return parts.join(', ');
 }
 
-/** The intent a finished query answers (for verified queries and follow-ups). */
-export function intentOfQuery(query: SemanticQuery): PlanIntent {
+/** The intent a finished query answers (for verified queries and follow-ups); `ranked`: a rank was asked. */
+export function intentOfQuery(query: SemanticQuery, ranked: boolean): PlanIntent {
   if (query.compare !== null) return 'compare';
   if (query.share_of_total) return 'share';
   const byMetric = query.order.some((o) => query.metrics.includes(o.by));
-  if (query.dimensions.length > 0 && byMetric && query.limit <= 25) return 'rank';
+  // A short list ordered by the metric is a ranking only when the question asked for one.
+  if (ranked && query.dimensions.length > 0 && byMetric && query.limit <= 25) return 'rank';
   if (query.time?.grain) return 'trend';
   if (query.dimensions.length > 0) return 'breakdown';
   return 'total';

@@ -2,7 +2,7 @@
  * Finds the catalog's members in a question's words through the catalog's own phrase matching
  * (typo and inflection tolerant, longest phrase first), then decides what each matched span
  * means: a metric, a dimension (a group-by, or the qualifier of a value next to it, as in
- * "store Cordova SoHo"), or a dimension value. Nothing here knows a business.
+ * "region West"), or a dimension value. Nothing here knows a business.
  */
 import type { CatalogEntry } from '../../semantic-layer/catalog/catalog-index.ts';
 import { type Token, tokenize } from '../../semantic-layer/catalog/normalize-text.ts';
@@ -15,6 +15,7 @@ import {
   COMPARE_WORDS,
   EXPLAIN_WORDS,
   GROUP_WORDS,
+  NUMBER_WORDS,
   RANK_WORDS,
   SHARE_WORDS,
   TREND_WORDS,
@@ -33,7 +34,7 @@ export interface Mention {
   partial: boolean;
   /** Other members that fit the same words equally well. */
   alternatives: string[];
-  /** A dimension word that only qualifies an adjacent value ("store" in "store SoHo"). */
+  /** A dimension word that only qualifies an adjacent value ("region" in "region West"). */
   qualifier: boolean;
   start: number;
   end: number;
@@ -49,8 +50,8 @@ export interface MatchedQuestion {
   /** Positions covered by a mention. */
   covered: Set<number>;
   /**
-   * With no metric named: the metric one free word of whose name the question used ("sold" of
-   * units_sold), when one metric's name is covered best (half its words or more); else null.
+   * With no metric named: the metric one free word of whose name the question used ("sold" of a
+   * metric named "items_sold"), when one metric's name is covered best (half its words or more); else null.
    */
   weakMetric: string | null;
 }
@@ -81,6 +82,13 @@ function isChartKind(tokens: readonly Token[], i: number): boolean {
   return ['as', 'a', 'an'].includes(tokens[i - 1]?.norm ?? '') || CHART_WORDS.has(tokens[i + 1]?.norm ?? '');
 }
 
+/** "top 3", "5 best": a number next to a rank word is the rank's size, not a value. */
+function isRankSize(tokens: readonly Token[], i: number): boolean {
+  const word = tokens[i]?.norm ?? '';
+  if (!/^\d+$/.test(word) && !NUMBER_WORDS.has(word)) return false;
+  return RANK_WORDS.has(tokens[i - 1]?.norm ?? '') || RANK_WORDS.has(tokens[i + 1]?.norm ?? '');
+}
+
 type Reading = 'metric' | 'dimension' | 'model' | 'value' | 'part';
 
 function readingOf(entry: CatalogEntry): Reading {
@@ -107,7 +115,7 @@ export function matchQuestion(lexicon: PlannerLexicon, text: string): MatchedQue
   const tokens = tokenize(text);
   const matches = matchWords(tokens, catalog.vocabulary);
   const all = findCandidates(catalog, matches, tokens);
-  const cue = (i: number) => STRUCTURAL.has(tokens[i]?.norm ?? '') || isChartKind(tokens, i);
+  const cue = (i: number) => STRUCTURAL.has(tokens[i]?.norm ?? '') || isChartKind(tokens, i) || isRankSize(tokens, i);
   const found = all.filter(
     (c) =>
       STRONG.has(c.entry.field) &&

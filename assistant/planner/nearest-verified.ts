@@ -49,7 +49,7 @@ export function nearestVerified(
   }
   if (time.compare !== null) query.compare = time.compare;
   if (!lexicon.compiles(query)) return null;
-  const intent = intentOfQuery(query);
+  const intent = intentOfQuery(query, cues.rank !== null);
   const label = time.range !== null ? time.label : null;
   return {
     kind: 'tools',

@@ -36,7 +36,7 @@ export function probeQuery(metrics: string[], dimensions: string[], filterDims: 
 
 export function resolveSlots(lexicon: PlannerLexicon, matched: MatchedQuestion): Slots {
   const mentions = matched.mentions.map((m) => ({ ...m }));
-  // A qualifier next to a value fixes the value's dimension ("store SoHo").
+  // A qualifier next to a value fixes the value's dimension ("region West").
   for (const q of mentions.filter((m) => m.qualifier)) {
     for (const v of mentions.filter((m) => m.kind === 'value')) {
       const near = v.start === q.end || v.end === q.start || v.start === q.end + 1 || v.end + 1 === q.start;
