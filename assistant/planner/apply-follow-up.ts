@@ -47,11 +47,13 @@ export function applyFollowUp(
     q.metrics = slots.metrics.slice(0, 8);
     q.order = q.order.map((o) => (last.metrics.includes(o.by) ? { ...o, by: q.metrics[0] as string } : o));
   }
-  for (const d of slots.dimensions) if (!q.dimensions.includes(d) && q.dimensions.length < 4) q.dimensions.push(d);
+  for (const d of slots.dimensions)
+    if (!q.dimensions.includes(d) && q.dimensions.length < 4) q.dimensions.push(d);
   for (const f of slots.filters) q.filters = [...q.filters.filter((x) => x.dimension !== f.dimension), f];
   const lastTime = q.time ?? { dimension: METRIC_TIME, grain: null, range: DEFAULT_RANGE };
   if (time.range !== null) q.time = { ...lastTime, range: time.range };
-  else if (time.shiftOnly !== null) q.time = { ...lastTime, range: shiftRange(lastTime.range, time.shiftOnly, ctx) };
+  else if (time.shiftOnly !== null)
+    q.time = { ...lastTime, range: shiftRange(lastTime.range, time.shiftOnly, ctx) };
   if (time.grain !== null || cues.trend) {
     q.time = { ...(q.time ?? lastTime), grain: time.grain ?? q.time?.grain ?? 'month' };
     q.order = [{ by: METRIC_TIME, direction: 'asc' }];
@@ -63,7 +65,10 @@ export function applyFollowUp(
   if (cues.rank !== null && q.dimensions.length > 0) {
     const spec = lexicon.metrics.get(metric);
     const w = cues.rank.direction;
-    const high = w === 'high' || (w === 'best' && spec?.higher_is_better !== false) || (w === 'worst' && spec?.higher_is_better === false);
+    const high =
+      w === 'high' ||
+      (w === 'best' && spec?.higher_is_better !== false) ||
+      (w === 'worst' && spec?.higher_is_better === false);
     q.order = [{ by: metric, direction: high ? 'desc' : 'asc' }];
     q.limit = cues.rank.n ?? Math.min(last.limit, 10);
     return { query: q, intent: 'rank' };

@@ -10,13 +10,18 @@ import { dimensionWords, metricWords, type PlannerLexicon } from './planner-lexi
 const quote = (words: readonly string[]) => words.map((w) => `"${w}"`).join(', ');
 
 /** Two to four questions near the given text: verified questions first, then metrics as questions. */
-export function suggestionsFor(lexicon: PlannerLexicon, text: string, extra: readonly string[] = []): string[] {
+export function suggestionsFor(
+  lexicon: PlannerLexicon,
+  text: string,
+  extra: readonly string[] = [],
+): string[] {
   const hits = text.trim() === '' ? [] : searchCatalog(lexicon.setup.catalog, text, { limit: 12 });
   const out = new Set<string>(extra);
   // Only questions the planner answers itself are offered.
   const answered = (q: string) => lexicon.answers?.(q) ?? true;
   for (const hit of hits) {
-    if (hit.kind === 'verified_query' && hit.score >= 20 && out.size < 2 + extra.length && answered(hit.name)) out.add(hit.name);
+    if (hit.kind === 'verified_query' && hit.score >= 20 && out.size < 2 + extra.length && answered(hit.name))
+      out.add(hit.name);
   }
   for (const hit of hits) {
     if (out.size >= 4) break;
@@ -37,7 +42,13 @@ export function starterQuestions(lexicon: PlannerLexicon): string[] {
   return [0, 1, 2, 3].map((k) => questions[k * step]).filter((q): q is string => q !== undefined);
 }
 
-export function clarify(lexicon: PlannerLexicon, question: string, message: string, reason: string, extra: readonly string[] = []): Plan {
+export function clarify(
+  lexicon: PlannerLexicon,
+  question: string,
+  message: string,
+  reason: string,
+  extra: readonly string[] = [],
+): Plan {
   return { kind: 'clarify', message, suggestions: suggestionsFor(lexicon, question, extra), reason };
 }
 
@@ -92,7 +103,12 @@ export function noMetricPlan(lexicon: PlannerLexicon, question: string): Plan {
 }
 
 /** Two metrics fit the same words equally: ask which, with the question rewritten for each. */
-export function metricTiePlan(lexicon: PlannerLexicon, question: string, words: string, metrics: readonly string[]): Plan {
+export function metricTiePlan(
+  lexicon: PlannerLexicon,
+  question: string,
+  words: string,
+  metrics: readonly string[],
+): Plan {
   const pattern = new RegExp(words.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'i');
   const rewritten = metrics.slice(0, 4).map((m) => question.replace(pattern, metricWords(lexicon, m)));
   return clarify(

@@ -19,7 +19,11 @@ import type { TimePhrases } from './time-phrases.ts';
 export const DEFAULT_LIMIT = 100;
 const TREND_LIMIT = 1000;
 
-export function chartFor(intent: PlanIntent, query: SemanticQuery, asked: Cues['chart']): ChartKind | 'auto' | null {
+export function chartFor(
+  intent: PlanIntent,
+  query: SemanticQuery,
+  asked: Cues['chart'],
+): ChartKind | 'auto' | null {
   if (asked !== null) return asked;
   if (['trend', 'breakdown', 'rank', 'share'].includes(intent)) return 'auto';
   if (intent === 'compare' && (query.dimensions.length > 0 || query.time?.grain)) return 'auto';
@@ -63,7 +67,13 @@ export function composePlan(
     dimensions = [...slots.valueDimensions];
     filters = filters.filter((f) => !dimensions.includes(f.dimension));
   }
-  if (intent === 'compare' && cues.compare && time.compare === null && time.baseline === null && dimensions.length === 0) {
+  if (
+    intent === 'compare' &&
+    cues.compare &&
+    time.compare === null &&
+    time.baseline === null &&
+    dimensions.length === 0
+  ) {
     // "A vs B" of one dimension: compare the members side by side.
     const several = filters.find((f) => f.operator === 'in');
     if (several !== undefined) dimensions = [several.dimension];
@@ -91,7 +101,10 @@ export function composePlan(
   if (intent === 'rank') {
     const spec = lexicon.metrics.get(metric);
     const word = cues.rank?.direction ?? 'high';
-    const high = word === 'high' || (word === 'best' && spec?.higher_is_better !== false) || (word === 'worst' && spec?.higher_is_better === false);
+    const high =
+      word === 'high' ||
+      (word === 'best' && spec?.higher_is_better !== false) ||
+      (word === 'worst' && spec?.higher_is_better === false);
     query.order = [{ by: metric, direction: high ? 'desc' : 'asc' }];
     query.limit = rankSize(cues, pluralDimension);
   } else if (grain !== null) {
@@ -103,22 +116,47 @@ export function composePlan(
   if (!lexicon.compiles(query)) return { plan: failed(), failure: whyNot(lexicon, query) };
   const timeLabel = named === null ? null : time.label;
   if (intent === 'explain') {
-    const baseline = time.baseline ?? baselineOf(range, time.compare ?? time.shiftOnly ?? 'previous_period', ctx);
+    const baseline =
+      time.baseline ?? baselineOf(range, time.compare ?? time.shiftOnly ?? 'previous_period', ctx);
     const understood = [
       `Why ${metricWords(lexicon, metric)} changed: ${timeLabel !== null && !/ vs /.test(timeLabel) ? timeLabel : describeRange(range, ctx)} against ${describeRange(baseline, ctx)}`,
       ...filtersInWords(lexicon, filters),
     ].join(', ');
-    const args = { metric, current: range, baseline, dimensions: query.dimensions.length ? query.dimensions : null, filters, top: null };
-    return { plan: { kind: 'tools', intent, calls: [{ tool: 'explain_change', arguments: args }], query, chart: cues.chart, understood }, failure: null };
+    const args = {
+      metric,
+      current: range,
+      baseline,
+      dimensions: query.dimensions.length ? query.dimensions : null,
+      filters,
+      top: null,
+    };
+    return {
+      plan: {
+        kind: 'tools',
+        intent,
+        calls: [{ tool: 'explain_change', arguments: args }],
+        query,
+        chart: cues.chart,
+        understood,
+      },
+      failure: null,
+    };
   }
   const calls = [{ tool: 'query_metrics', arguments: query as unknown as Record<string, unknown> }];
   let understood = describeQuery(lexicon, query, intent, timeLabel);
   if (time.baseline !== null) {
-    const second: SemanticQuery = { ...query, time: { ...(query.time as NonNullable<SemanticQuery['time']>), range: time.baseline } };
+    const second: SemanticQuery = {
+      ...query,
+      time: { ...(query.time as NonNullable<SemanticQuery['time']>), range: time.baseline },
+    };
     calls.push({ tool: 'query_metrics', arguments: second as unknown as Record<string, unknown> });
-    if (timeLabel === null || !/ vs /.test(timeLabel)) understood += `, against ${describeRange(time.baseline, ctx)}`;
+    if (timeLabel === null || !/ vs /.test(timeLabel))
+      understood += `, against ${describeRange(time.baseline, ctx)}`;
   }
-  return { plan: { kind: 'tools', intent, calls, query, chart: chartFor(intent, query, cues.chart), understood }, failure: null };
+  return {
+    plan: { kind: 'tools', intent, calls, query, chart: chartFor(intent, query, cues.chart), understood },
+    failure: null,
+  };
 }
 
 const failed = (): Plan => ({ kind: 'clarify', message: '', suggestions: [], reason: '' });
@@ -126,7 +164,16 @@ const failed = (): Plan => ({ kind: 'clarify', message: '', suggestions: [], rea
 /** Which part makes the query fail: a dimension the metric cannot be sliced by, usually. */
 function whyNot(lexicon: PlannerLexicon, query: SemanticQuery): string {
   for (const d of [...query.dimensions, ...query.filters.map((f) => f.dimension)]) {
-    if (!lexicon.compiles({ ...query, dimensions: [d], filters: [], order: [], compare: null, share_of_total: false })) {
+    if (
+      !lexicon.compiles({
+        ...query,
+        dimensions: [d],
+        filters: [],
+        order: [],
+        compare: null,
+        share_of_total: false,
+      })
+    ) {
       return `${query.metrics.map((m) => metricWords(lexicon, m)).join(' and ')} cannot be broken down by ${dimensionWords(lexicon, d)}`;
     }
   }

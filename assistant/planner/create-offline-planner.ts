@@ -11,18 +11,31 @@
  *  8. clarify-plan.ts: anything not accounted for gives one clarifying question, never a guess.
  */
 import { applyFollowUp, hasFollowUpChange } from './apply-follow-up.ts';
-import { clarify, metricTiePlan, noMetricPlan, starterQuestions, suggestionsFor, unknownWordsPlan } from './clarify-plan.ts';
+import {
+  clarify,
+  metricTiePlan,
+  noMetricPlan,
+  starterQuestions,
+  suggestionsFor,
+  unknownWordsPlan,
+} from './clarify-plan.ts';
 import { chartFor, composePlan } from './compose-plan.ts';
 import { describeQuery } from './describe-query.ts';
 import { screenQuestion } from './guard/screen-question.ts';
 import { type MatchedQuestion, matchQuestion } from './match-question.ts';
-import { EMPTY_THREAD_CONTEXT, type Plan, type PlannerInput, type Planner, type PlannerSetup } from './plan.ts';
+import { nearestVerified } from './nearest-verified.ts';
+import {
+  EMPTY_THREAD_CONTEXT,
+  type Plan,
+  type Planner,
+  type PlannerInput,
+  type PlannerSetup,
+} from './plan.ts';
 import { buildPlannerLexicon, dimensionWords, type PlannerLexicon } from './planner-lexicon.ts';
 import { type Cues, readCues } from './read-cues.ts';
 import { resolveSlots } from './resolve-slots.ts';
 import { specialRequest } from './special-requests.ts';
 import { parseTimePhrases, type TimePhrases } from './time-phrases.ts';
-import { nearestVerified } from './nearest-verified.ts';
 
 export function createOfflinePlanner(setup: PlannerSetup): Planner {
   const lexicon = buildPlannerLexicon(setup);
@@ -73,7 +86,13 @@ function planQuestion(lexicon: PlannerLexicon, { question, thread }: PlannerInpu
   if (cues.unknown.length > 0) {
     const likely = slots.metrics.length > 0 ? likelyValueDimension(matched, cues) : null;
     const noMetric = slots.metrics.length === 0 && !isFollowUp;
-    return unknownWordsPlan(lexicon, question, cues.unknown.map((u) => u.raw), likely, noMetric);
+    return unknownWordsPlan(
+      lexicon,
+      question,
+      cues.unknown.map((u) => u.raw),
+      likely,
+      noMetric,
+    );
   }
   if (slots.ambiguousValue !== null) {
     const { words, dimension, values } = slots.ambiguousValue;
@@ -83,10 +102,11 @@ function planQuestion(lexicon: PlannerLexicon, { question, thread }: PlannerInpu
       question,
       `"${words}" is part of ${values.length} ${dimensionWords(lexicon, dimension)} values. Which one do you mean?`,
       `partial value: ${words} (${values.length} values of ${dimension})`,
-      shown.map((v) => question.replace(new RegExp(escape(words), 'i'), v)),
+      shown.map((v) => question.replace(new RegExp(escapeRegExp(words), 'i'), v)),
     );
   }
-  if (slots.metricTie !== null) return metricTiePlan(lexicon, question, slots.metricTie.words, slots.metricTie.metrics);
+  if (slots.metricTie !== null)
+    return metricTiePlan(lexicon, question, slots.metricTie.words, slots.metricTie.metrics);
   if (isFollowUp) return followUpPlan(lexicon, question, thread, slots, cues, time);
   if (slots.metrics.length === 0) {
     if (listing) {
@@ -104,11 +124,17 @@ function planQuestion(lexicon: PlannerLexicon, { question, thread }: PlannerInpu
   }
   const plural = matched.mentions.some((m) => m.kind === 'dimension' && !m.qualifier && /s$/i.test(m.words));
   const { plan, failure } = composePlan(lexicon, slots, cues, time, plural);
-  if (failure !== null) return clarify(lexicon, question, `I cannot answer that as asked: ${failure}. These would work:`, failure);
+  if (failure !== null)
+    return clarify(
+      lexicon,
+      question,
+      `I cannot answer that as asked: ${failure}. These would work:`,
+      failure,
+    );
   return plan;
 }
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 function followUpPlan(
   lexicon: PlannerLexicon,
@@ -120,9 +146,18 @@ function followUpPlan(
 ): Plan {
   const { query, intent } = applyFollowUp(lexicon, thread, slots, cues, time);
   if (!lexicon.compiles(query)) {
-    return clarify(lexicon, question, 'I could not apply that to the previous question. Could you ask it in full?', 'follow-up does not compile');
+    return clarify(
+      lexicon,
+      question,
+      'I could not apply that to the previous question. Could you ask it in full?',
+      'follow-up does not compile',
+    );
   }
-  const chart = cues.chart ?? (thread.lastChartKind !== null && intent === thread.lastIntent ? thread.lastChartKind : chartFor(intent, query, null));
+  const chart =
+    cues.chart ??
+    (thread.lastChartKind !== null && intent === thread.lastIntent
+      ? thread.lastChartKind
+      : chartFor(intent, query, null));
   const timeLabel = time.range !== null && time.range === query.time?.range ? time.label : null;
   return {
     kind: 'tools',
@@ -140,7 +175,9 @@ function followUpPlan(
  */
 function likelyValueDimension(matched: MatchedQuestion, cues: Cues): string | null {
   for (const u of cues.unknown) {
-    const before = matched.mentions.find((m) => m.kind === 'dimension' && (m.end === u.index || m.end + 1 === u.index));
+    const before = matched.mentions.find(
+      (m) => m.kind === 'dimension' && (m.end === u.index || m.end + 1 === u.index),
+    );
     if (before !== undefined) return before.member;
     if (['in', 'for', 'at', 'from'].includes(matched.tokens[u.index - 1]?.norm ?? '')) return '';
   }

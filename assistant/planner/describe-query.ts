@@ -23,12 +23,15 @@ export function describeQuery(
   parts.push(...filtersInWords(lexicon, query.filters));
   const { clock, fiscalYearStartMonth } = lexicon.setup;
   parts.push(
-    query.time === null ? 'all time' : (timeLabel ?? describeRange(query.time.range, { clock, fiscalYearStartMonth })),
+    query.time === null
+      ? 'all time'
+      : (timeLabel ?? describeRange(query.time.range, { clock, fiscalYearStartMonth })),
   );
   // A period label from the question already says what it is compared with.
   const labelled = timeLabel != null && / vs /.test(timeLabel);
   if (!labelled && query.compare === 'previous_period') parts.push('compared with the previous period');
-  if (!labelled && query.compare === 'same_period_last_year') parts.push('compared with the same period last year');
+  if (!labelled && query.compare === 'same_period_last_year')
+    parts.push('compared with the same period last year');
   if (intent === 'rank') {
     const direction = query.order[0]?.direction === 'asc' ? 'bottom' : 'top';
     parts.push(`${direction} ${query.limit}`);

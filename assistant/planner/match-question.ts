@@ -71,7 +71,14 @@ function weakMetricOf(all: readonly Candidate[], covered: ReadonlySet<number>): 
 
 const STRONG = new Set(['name', 'label', 'synonym', 'value', 'sample_value', 'value_word']);
 /** Words whose meaning as a cue wins over a one-word catalog phrase. */
-const STRUCTURAL = new Set([...RANK_WORDS.keys(), ...GROUP_WORDS, ...EXPLAIN_WORDS, ...SHARE_WORDS, ...TREND_WORDS, ...COMPARE_WORDS]);
+const STRUCTURAL = new Set([
+  ...RANK_WORDS.keys(),
+  ...GROUP_WORDS,
+  ...EXPLAIN_WORDS,
+  ...SHARE_WORDS,
+  ...TREND_WORDS,
+  ...COMPARE_WORDS,
+]);
 
 /** "list the stores", "all regions": the next member is a dimension to list. */
 const LIST_CONTEXT = new Set(['list', 'all']);
@@ -115,7 +122,8 @@ export function matchQuestion(lexicon: PlannerLexicon, text: string): MatchedQue
   const tokens = tokenize(text);
   const matches = matchWords(tokens, catalog.vocabulary);
   const all = findCandidates(catalog, matches, tokens);
-  const cue = (i: number) => STRUCTURAL.has(tokens[i]?.norm ?? '') || isChartKind(tokens, i) || isRankSize(tokens, i);
+  const cue = (i: number) =>
+    STRUCTURAL.has(tokens[i]?.norm ?? '') || isChartKind(tokens, i) || isRankSize(tokens, i);
   const found = all.filter(
     (c) =>
       STRONG.has(c.entry.field) &&
@@ -130,7 +138,9 @@ export function matchQuestion(lexicon: PlannerLexicon, text: string): MatchedQue
   // Greedy: longer spans, then better scores, take their words first.
   const spans = [...bySpan.values()].sort(
     (a, b) =>
-      spanLength(b) - spanLength(a) || best(b) - best(a) || (a[0]?.match.start ?? 0) - (b[0]?.match.start ?? 0),
+      spanLength(b) - spanLength(a) ||
+      best(b) - best(a) ||
+      (a[0]?.match.start ?? 0) - (b[0]?.match.start ?? 0),
   );
   const covered = new Set<number>();
   const chosen: Candidate[][] = [];
@@ -171,40 +181,53 @@ export function matchQuestion(lexicon: PlannerLexicon, text: string): MatchedQue
   const solid = new Set(kept.filter((m) => !m.partial).flatMap((m) => range(m.start, m.end)));
   const weakMetric = kept.some((m) => m.kind === 'metric') ? null : weakMetricOf(all, solid);
   if (weakMetric !== null) {
-    const at = all.find((c) => c.entry.member === weakMetric && c.entry.field === 'name_word' && !solid.has(c.match.start));
-    kept = kept.filter((m) => !(m.partial && at !== undefined && m.start <= at.match.start && at.match.start < m.end));
+    const at = all.find(
+      (c) => c.entry.member === weakMetric && c.entry.field === 'name_word' && !solid.has(c.match.start),
+    );
+    kept = kept.filter(
+      (m) => !(m.partial && at !== undefined && m.start <= at.match.start && at.match.start < m.end),
+    );
   }
   return { tokens, matches, mentions: kept, covered, weakMetric };
 }
 
-const spanLength = (span: Candidate[]) => (span[0] as Candidate).match.end - (span[0] as Candidate).match.start;
+const spanLength = (span: Candidate[]) =>
+  (span[0] as Candidate).match.end - (span[0] as Candidate).match.start;
 const best = (span: Candidate[]) => Math.max(...span.map((c) => c.match.score));
 
 /** Next to each other, allowing one "the"/"of"/"in" between. */
 function adjacent(tokens: readonly Token[], a: Candidate[], b: Candidate[]): boolean {
-  const [first, second] = [(a[0] as Candidate).match, (b[0] as Candidate).match].sort((x, y) => x.start - y.start) as [
-    Candidate['match'],
-    Candidate['match'],
-  ];
+  const [first, second] = [(a[0] as Candidate).match, (b[0] as Candidate).match].sort(
+    (x, y) => x.start - y.start,
+  ) as [Candidate['match'], Candidate['match']];
   const gap = second.start - first.end;
   return gap === 0 || (gap === 1 && ['the', 'of', 'in'].includes(tokens[first.end]?.norm ?? ''));
 }
 
-function interpret(
-  lexicon: PlannerLexicon,
-  tokens: readonly Token[],
-  span: Candidate[],
-): Mention | null {
+function interpret(lexicon: PlannerLexicon, tokens: readonly Token[], span: Candidate[]): Mention | null {
   const { start, end } = (span[0] as Candidate).match;
   const words = tokens
     .slice(start, end)
     .map((t) => t.raw)
     .join(' ');
-  const base = { start, end, words, partial: false, qualifier: false, alternatives: [] as string[], valuesByDimension: {} };
+  const base = {
+    start,
+    end,
+    words,
+    partial: false,
+    qualifier: false,
+    alternatives: [] as string[],
+    valuesByDimension: {},
+  };
   const previous = previousWord(tokens, start) ?? '';
-  const grouping = GROUP_WORDS.has(previous) || LIST_CONTEXT.has(previous) || RANK_WORDS.has(previous) || /^\d+$/.test(previous);
+  const grouping =
+    GROUP_WORDS.has(previous) ||
+    LIST_CONTEXT.has(previous) ||
+    RANK_WORDS.has(previous) ||
+    /^\d+$/.test(previous);
   const top = best(span);
-  const bestOf = (r: Reading) => Math.max(0, ...span.filter((c) => readingOf(c.entry) === r).map((c) => c.match.score));
+  const bestOf = (r: Reading) =>
+    Math.max(0, ...span.filter((c) => readingOf(c.entry) === r).map((c) => c.match.score));
   // Out of a grouping context a value wins over a dimension only when it fits the words better.
   // A word that names a dimension and is also one of its values ("womens") is the value.
   const valueOfItsOwnDimension = span.some(
@@ -212,7 +235,8 @@ function interpret(
       readingOf(c.entry) === 'value' &&
       span.some((d) => readingOf(d.entry) === 'dimension' && d.entry.member === c.entry.member),
   );
-  const valueFirst = valueOfItsOwnDimension || bestOf('value') > Math.max(bestOf('dimension'), bestOf('model'));
+  const valueFirst =
+    valueOfItsOwnDimension || bestOf('value') > Math.max(bestOf('dimension'), bestOf('model'));
   const order: Reading[] = grouping
     ? ['dimension', 'model', 'metric', 'value', 'part']
     : valueFirst
@@ -227,13 +251,21 @@ function interpret(
     const members = [...new Set(leaders.map((c) => memberOf(lexicon, c) as string))].sort();
     const [member, ...alternatives] = members as [string, ...string[]];
     if (reading === 'metric' || reading === 'dimension' || reading === 'model') {
-      return { ...base, kind: reading === 'metric' ? 'metric' : 'dimension', member, alternatives, values: [], score: bestScore };
+      return {
+        ...base,
+        kind: reading === 'metric' ? 'metric' : 'dimension',
+        member,
+        alternatives,
+        values: [],
+        score: bestScore,
+      };
     }
     // Values: prefer warehouse values; one dimension, its values (several when only a part was named).
     const preferred = leaders.filter((c) => c.entry.source === 'warehouse');
     const pool = preferred.length > 0 ? preferred : leaders;
     const dims = [...new Set(pool.map((c) => c.entry.member))].sort();
-    const valuesOf = (d: string) => [...new Set(pool.filter((c) => c.entry.member === d).map((c) => c.entry.text))].sort();
+    const valuesOf = (d: string) =>
+      [...new Set(pool.filter((c) => c.entry.member === d).map((c) => c.entry.text))].sort();
     const dimension = dims[0] as string;
     const values = valuesOf(dimension);
     return {
@@ -258,9 +290,13 @@ function mergeParts(mentions: Mention[]): Mention[] {
   for (const m of mentions) {
     const last = out[out.length - 1];
     if (last?.kind === 'value' && m.kind === 'value' && last.end === m.start && (last.partial || m.partial)) {
-      const dims = [last.member, ...last.alternatives].filter((d) => [m.member, ...m.alternatives].includes(d));
+      const dims = [last.member, ...last.alternatives].filter((d) =>
+        [m.member, ...m.alternatives].includes(d),
+      );
       for (const d of dims) {
-        const both = (last.valuesByDimension[d] ?? []).filter((v) => (m.valuesByDimension[d] ?? []).includes(v));
+        const both = (last.valuesByDimension[d] ?? []).filter((v) =>
+          (m.valuesByDimension[d] ?? []).includes(v),
+        );
         if (both.length === 0) continue;
         out[out.length - 1] = {
           ...last,

@@ -27,15 +27,19 @@ export function nearestVerified(
 ): Plan | null {
   // Members the question names must all be in the verified query: near words are not enough.
   const within = (v: SemanticQuery) =>
-    (slots.metrics.length === 0 || (slots.metrics.length === v.metrics.length && slots.metrics.every((m) => v.metrics.includes(m)))) &&
+    (slots.metrics.length === 0 ||
+      (slots.metrics.length === v.metrics.length && slots.metrics.every((m) => v.metrics.includes(m)))) &&
     slots.dimensions.every((d) => v.dimensions.includes(d)) &&
-    slots.filters.every((f) => v.filters.some((g) => g.dimension === f.dimension && g.values.join() === f.values.join()));
+    slots.filters.every((f) =>
+      v.filters.some((g) => g.dimension === f.dimension && g.values.join() === f.values.join()),
+    );
   // Same shape only: a trend is not a total, a comparison not a single period.
   const grain = time.grain !== null || cues.trend;
   const compare = time.compare !== null || time.baseline !== null || cues.compare;
   let best: { score: number; index: number } | null = null;
   lexicon.verified.forEach((v, index) => {
-    if ((v.query.time?.grain != null) !== grain || (v.query.compare !== null) !== compare || !within(v.query)) return;
+    if ((v.query.time?.grain != null) !== grain || (v.query.compare !== null) !== compare || !within(v.query))
+      return;
     const score = similarity(matched.tokens, matched.matches, v.words, lexicon.setup.catalog.vocabulary);
     if (score >= VERIFIED_THRESHOLD && (best === null || score > best.score)) best = { score, index };
   });
@@ -44,7 +48,11 @@ export function nearestVerified(
   if (chosen === undefined) return null;
   const query: SemanticQuery = structuredClone(chosen.query);
   if (time.range !== null || time.grain !== null) {
-    const base = query.time ?? { dimension: METRIC_TIME, grain: null, range: time.range ?? { relative: 'all_time' } };
+    const base = query.time ?? {
+      dimension: METRIC_TIME,
+      grain: null,
+      range: time.range ?? { relative: 'all_time' },
+    };
     query.time = { ...base, range: time.range ?? base.range, grain: time.grain ?? base.grain };
   }
   if (time.compare !== null) query.compare = time.compare;

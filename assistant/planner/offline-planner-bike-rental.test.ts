@@ -22,7 +22,12 @@ let planner: Planner;
 beforeAll(async () => {
   warehouse = await openExampleWarehouse();
   const values = await indexDimensionValues(warehouse, model, { clock: context.clock });
-  planner = createOfflinePlanner({ model, catalog: buildCatalogIndex(model, values), dimensionValues: values, ...context });
+  planner = createOfflinePlanner({
+    model,
+    catalog: buildCatalogIndex(model, values),
+    dimensionValues: values,
+    ...context,
+  });
 }, 60_000);
 
 afterAll(async () => {
@@ -34,23 +39,98 @@ const JUNE: [string, string] = ['2025-06-01', '2025-06-30'];
 
 const CASES: PlanCase[] = [
   { q: 'how many rentals last month', intent: 'total', metrics: ['rentals'], range: JUNE },
-  { q: 'how many rides did we have in May', intent: 'total', metrics: ['rentals'], range: ['2025-05-01', '2025-05-31'] },
-  { q: 'revenue by bike type this year', intent: 'breakdown', metrics: ['rental_revenue'], dims: ['bikes.bike_type'] },
-  { q: 'trips by station last month', intent: 'breakdown', metrics: ['rentals'], dims: ['stations.station_name'], range: JUNE },
-  { q: 'top 3 stations by turnover last quarter', intent: 'rank', metrics: ['rental_revenue'], dims: ['stations.station_name'], order: 'desc', limit: 3 },
-  { q: 'ride minutes by neighborhood', intent: 'breakdown', metrics: ['ride_minutes'], dims: ['stations.district'] },
+  {
+    q: 'how many rides did we have in May',
+    intent: 'total',
+    metrics: ['rentals'],
+    range: ['2025-05-01', '2025-05-31'],
+  },
+  {
+    q: 'revenue by bike type this year',
+    intent: 'breakdown',
+    metrics: ['rental_revenue'],
+    dims: ['bikes.bike_type'],
+  },
+  {
+    q: 'trips by station last month',
+    intent: 'breakdown',
+    metrics: ['rentals'],
+    dims: ['stations.station_name'],
+    range: JUNE,
+  },
+  {
+    q: 'top 3 stations by turnover last quarter',
+    intent: 'rank',
+    metrics: ['rental_revenue'],
+    dims: ['stations.station_name'],
+    order: 'desc',
+    limit: 3,
+  },
+  {
+    q: 'ride minutes by neighborhood',
+    intent: 'breakdown',
+    metrics: ['ride_minutes'],
+    dims: ['stations.district'],
+  },
   { q: 'monthly rentals', intent: 'trend', metrics: ['rentals'], grain: 'month' },
-  { q: 'revenue for electric bikes last month', intent: 'total', metrics: ['rental_revenue'], filters: { 'bikes.bike_type': ['electric'] } },
-  { q: 'maintenance cost by job type last quarter', intent: 'breakdown', metrics: ['maintenance_cost'], dims: ['maintenance.job_type'] },
-  { q: 'which districts are there', intent: 'list_values', tool: 'list_dimension_values', args: { dimension: 'stations.district' } },
-  { q: 'share of rentals by plan', intent: 'share', metrics: ['rentals'], dims: ['members.plan'], share: true },
-  { q: 'why did rentals drop last month', intent: 'explain', metrics: ['rentals'], range: JUNE, baseline: ['2025-05-01', '2025-05-31'] },
-  { q: 'takings last month vs last year', intent: 'compare', metrics: ['rental_revenue'], compare: 'same_period_last_year' },
+  {
+    q: 'revenue for electric bikes last month',
+    intent: 'total',
+    metrics: ['rental_revenue'],
+    filters: { 'bikes.bike_type': ['electric'] },
+  },
+  {
+    q: 'maintenance cost by job type last quarter',
+    intent: 'breakdown',
+    metrics: ['maintenance_cost'],
+    dims: ['maintenance.job_type'],
+  },
+  {
+    q: 'which districts are there',
+    intent: 'list_values',
+    tool: 'list_dimension_values',
+    args: { dimension: 'stations.district' },
+  },
+  {
+    q: 'share of rentals by plan',
+    intent: 'share',
+    metrics: ['rentals'],
+    dims: ['members.plan'],
+    share: true,
+  },
+  {
+    q: 'why did rentals drop last month',
+    intent: 'explain',
+    metrics: ['rentals'],
+    range: JUNE,
+    baseline: ['2025-05-01', '2025-05-31'],
+  },
+  {
+    q: 'takings last month vs last year',
+    intent: 'compare',
+    metrics: ['rental_revenue'],
+    compare: 'same_period_last_year',
+  },
   { q: 'revenue in baixa last month', intent: 'total', filters: { 'stations.district': ['Baixa'] } },
-  { q: 'rentals from praca do comercio last month', intent: 'total', filters: { 'stations.station_name': ['Praça do Comércio'] } },
+  {
+    q: 'rentals from praca do comercio last month',
+    intent: 'total',
+    filters: { 'stations.station_name': ['Praça do Comércio'] },
+  },
   { q: 'utilization by bike type', intent: 'breakdown', metrics: ['utilisation'], dims: ['bikes.bike_type'] },
-  { q: 'repairs on cargo bikes this year', intent: 'total', metrics: ['maintenance_jobs'], filters: { 'bikes.bike_type': ['cargo'] } },
-  { q: 'kilometres by plan as a bar chart', intent: 'breakdown', metrics: ['distance_km'], dims: ['members.plan'], chart: 'bar' },
+  {
+    q: 'repairs on cargo bikes this year',
+    intent: 'total',
+    metrics: ['maintenance_jobs'],
+    filters: { 'bikes.bike_type': ['cargo'] },
+  },
+  {
+    q: 'kilometres by plan as a bar chart',
+    intent: 'breakdown',
+    metrics: ['distance_km'],
+    dims: ['members.plan'],
+    chart: 'bar',
+  },
 ];
 
 describe('the offline planner on the bike-rental example', () => {
@@ -70,7 +150,10 @@ describe('the offline planner on the bike-rental example', () => {
       'and by station?',
       'what about electric bikes?',
     ]);
-    expect(byStation?.kind === 'tools' && byStation.query?.dimensions).toEqual(['stations.district', 'stations.station_name']);
+    expect(byStation?.kind === 'tools' && byStation.query?.dimensions).toEqual([
+      'stations.district',
+      'stations.station_name',
+    ]);
     expect(electric?.kind === 'tools' && electric.query?.filters).toEqual([
       { dimension: 'bikes.bike_type', operator: 'equals', values: ['electric'] },
     ]);

@@ -35,12 +35,15 @@ describe('the planner knows no business', () => {
     expect(files.some((f) => f.endsWith('create-offline-planner.ts'))).toBe(true);
   });
 
-  it.each(files.map((f) => [f.slice(import.meta.dirname.length + 1), f]))('%s names no demo word', (_name, file) => {
-    const hits = readFileSync(file, 'utf8')
-      .split('\n')
-      .flatMap((line, k) => (DEMO_WORDS.test(line) ? [`${k + 1}: ${line.trim()}`] : []));
-    expect(hits).toEqual([]);
-  });
+  it.each(files.map((f) => [f.slice(import.meta.dirname.length + 1), f]))(
+    '%s names no demo word',
+    (_name, file) => {
+      const hits = readFileSync(file, 'utf8')
+        .split('\n')
+        .flatMap((line, k) => (DEMO_WORDS.test(line) ? [`${k + 1}: ${line.trim()}`] : []));
+      expect(hits).toEqual([]);
+    },
+  );
 
   it('catches a demo word when one is there', () => {
     expect(DEMO_WORDS.test('const cue = "boots";')).toBe(true);

@@ -55,7 +55,11 @@ export function buildPlannerLexicon(setup: PlannerSetup): PlannerLexicon {
   const modelDimension = new Map<string, string>();
   for (const sm of model.semanticModels) {
     for (const spec of sm.dimensions) {
-      dimensions.set(`${sm.name}.${spec.name}`, { qualified: `${sm.name}.${spec.name}`, semanticModel: sm.name, spec });
+      dimensions.set(`${sm.name}.${spec.name}`, {
+        qualified: `${sm.name}.${spec.name}`,
+        semanticModel: sm.name,
+        spec,
+      });
     }
     const stand = standInDimension(sm);
     if (stand !== undefined) modelDimension.set(sm.name, stand);
@@ -66,8 +70,14 @@ export function buildPlannerLexicon(setup: PlannerSetup): PlannerLexicon {
   ];
   const verified = examples.map((v) => ({ ...v, words: contentWordsOf(v.question, setup) }));
   const cache = new Map<string, boolean>();
-  const options = { clock: setup.clock, fiscalYearStartMonth: setup.fiscalYearStartMonth, dialect: 'duckdb' as const };
-  const counts = new Map((setup.dimensionValues?.dimensions ?? []).map((d) => [d.dimension, d.values.length]));
+  const options = {
+    clock: setup.clock,
+    fiscalYearStartMonth: setup.fiscalYearStartMonth,
+    dialect: 'duckdb' as const,
+  };
+  const counts = new Map(
+    (setup.dimensionValues?.dimensions ?? []).map((d) => [d.dimension, d.values.length]),
+  );
   return {
     setup,
     valueCount: (qualified) => counts.get(qualified) ?? 0,

@@ -44,7 +44,9 @@ export const NUMBER_WORDS: ReadonlyMap<string, number> = new Map(
 );
 
 export const SHARE_WORDS = words('share shares percent percentage percentages proportion mix pct split');
-export const TREND_WORDS = words('trend trends trending evolution history historical progression timeline over time');
+export const TREND_WORDS = words(
+  'trend trends trending evolution history historical progression timeline over time',
+);
 export const COMPARE_WORDS = words('compare compared comparing comparison vs versus against relative');
 export const EXPLAIN_WORDS = words('why explain caused');
 /** Movement verbs that go with "why" ("why did X drop"). */

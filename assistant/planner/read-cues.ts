@@ -3,8 +3,9 @@
  * trend, comparison, "why", listing, a chart kind, a follow-up opener. Each cue word counts as
  * accounted for; what is left and is neither a stopword nor filler is "not understood".
  */
-import { parseKind } from '../../charts/chart-choice.ts';
+
 import type { ChartKind } from '../../charts/chart-choice.ts';
+import { parseKind } from '../../charts/chart-choice.ts';
 import { STOPWORDS, type Token } from '../../semantic-layer/catalog/normalize-text.ts';
 import {
   CHANGE_WORDS,

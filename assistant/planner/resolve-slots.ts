@@ -42,7 +42,11 @@ export function resolveSlots(lexicon: PlannerLexicon, matched: MatchedQuestion):
       const near = v.start === q.end || v.end === q.start || v.start === q.end + 1 || v.end + 1 === q.start;
       const dims = [q.member, ...q.alternatives].filter((d) => v.valuesByDimension[d] !== undefined);
       if (near && dims.length > 0) {
-        Object.assign(v, { member: dims[0], values: v.valuesByDimension[dims[0] as string], alternatives: dims.slice(1) });
+        Object.assign(v, {
+          member: dims[0],
+          values: v.valuesByDimension[dims[0] as string],
+          alternatives: dims.slice(1),
+        });
       }
     }
   }
@@ -91,5 +95,12 @@ export function resolveSlots(lexicon: PlannerLexicon, matched: MatchedQuestion):
     if (fits.length > 1) metricTie ??= { words: m.words, metrics: fits };
     else if (fits.length === 1) metrics = metrics.map((x) => (x === m.member ? (fits[0] as string) : x));
   }
-  return { metrics, dimensions, filters, metricTie, ambiguousValue, valueDimensions: [...byDimension.keys()] };
+  return {
+    metrics,
+    dimensions,
+    filters,
+    metricTie,
+    ambiguousValue,
+    valueDimensions: [...byDimension.keys()],
+  };
 }

@@ -9,14 +9,20 @@ import type { Plan, PlannerSetup } from './plan.ts';
 import { RECORD_VERBS } from './question-words.ts';
 import type { TimePhrases } from './time-phrases.ts';
 
-const FRESHNESS = /\b(fresh|freshness|stale|up to date|last (updated|update|loaded|load|refreshed|refresh)|how old is|when was the data|data (updated|loaded|refreshed))\b/;
-const SEARCH = /\b(what|which|list|show|any)\b.*\b(metrics?|measures?|kpis?|figures you have|data do you have)\b|\bdo you have (any )?(metrics?|data|figures|numbers)\b/;
+const FRESHNESS =
+  /\b(fresh|freshness|stale|up to date|last (updated|update|loaded|load|refreshed|refresh)|how old is|when was the data|data (updated|loaded|refreshed))\b/;
+const SEARCH =
+  /\b(what|which|list|show|any)\b.*\b(metrics?|measures?|kpis?|figures you have|data do you have)\b|\bdo you have (any )?(metrics?|data|figures|numbers)\b/;
 const ENTRIES = /\b(entries|entry|journal lines)\b/;
 
 type ToolsPlan = Extract<Plan, { kind: 'tools' }>;
 const tools = (plan: ToolsPlan): Plan => plan;
 
-export function specialRequest(question: string, time: TimePhrases, setup: Pick<PlannerSetup, 'clock' | 'fiscalYearStartMonth'>): Plan | null {
+export function specialRequest(
+  question: string,
+  time: TimePhrases,
+  setup: Pick<PlannerSetup, 'clock' | 'fiscalYearStartMonth'>,
+): Plan | null {
   const folded = foldText(question);
   const first = folded.split(' ')[0] ?? '';
   if (RECORD_VERBS.has(first) && /\d/.test(folded)) {
@@ -37,7 +43,14 @@ export function specialRequest(question: string, time: TimePhrases, setup: Pick<
       calls: [
         {
           tool: 'list_transactions',
-          arguments: { from: range?.start ?? null, to: range?.end ?? null, account: null, counterparty: null, text: null, limit: null },
+          arguments: {
+            from: range?.start ?? null,
+            to: range?.end ?? null,
+            account: null,
+            counterparty: null,
+            text: null,
+            limit: null,
+          },
         },
       ],
       query: null,

@@ -68,21 +68,29 @@ export function expectPlan(plan: Plan, c: PlanCase, model: SemanticLayerModel, c
   if (c.args !== undefined) expect(plan.calls[0]?.arguments, label).toMatchObject(c.args);
   if (c.chart !== undefined) expect(plan.chart, label).toBe(c.chart);
   if (c.intent === 'explain') {
-    const args = plan.calls[0]?.arguments as { metric: string; current: TimeRange; baseline: TimeRange; filters: unknown[] };
+    const args = plan.calls[0]?.arguments as {
+      metric: string;
+      current: TimeRange;
+      baseline: TimeRange;
+      filters: unknown[];
+    };
     expect(plan.calls[0]?.tool, label).toBe('explain_change');
     if (c.metrics) expect([args.metric], label).toEqual(c.metrics);
     if (c.range) expect(datesOf(args.current, context), label).toEqual(datesOf(c.range, context));
     if (c.baseline) expect(datesOf(args.baseline, context), label).toEqual(datesOf(c.baseline, context));
-    if (c.filters) expect(filtersOf(args.filters as SemanticQuery['filters']), label).toEqual(sorted(c.filters));
+    if (c.filters)
+      expect(filtersOf(args.filters as SemanticQuery['filters']), label).toEqual(sorted(c.filters));
     return;
   }
-  const query = plan.calls[0]?.tool === 'query_metrics' ? (plan.calls[0].arguments as unknown as SemanticQuery) : null;
+  const query =
+    plan.calls[0]?.tool === 'query_metrics' ? (plan.calls[0].arguments as unknown as SemanticQuery) : null;
   if (query === null) return;
   expect(plan.query, label).toEqual(query);
   if (c.metrics) expect(query.metrics, label).toEqual(c.metrics);
   if (c.dims) expect(query.dimensions, label).toEqual(c.dims);
   if (c.filters) expect(filtersOf(query.filters), label).toEqual(sorted(c.filters));
-  if (c.range) expect(query.time && datesOf(query.time.range, context), label).toEqual(datesOf(c.range, context));
+  if (c.range)
+    expect(query.time && datesOf(query.time.range, context), label).toEqual(datesOf(c.range, context));
   if (c.compare !== undefined) expect(query.compare, label).toBe(c.compare);
   if (c.grain !== undefined) expect(query.time?.grain ?? null, label).toBe(c.grain);
   if (c.order) expect(query.order[0], label).toEqual({ by: query.metrics[0], direction: c.order });
@@ -106,7 +114,11 @@ function sorted(filters: Record<string, string[]>): Record<string, string[]> {
 /** The thread after a plan, as the loop keeps it. */
 export function threadAfter(plan: Plan, previous: ThreadContext): ThreadContext {
   if (plan.kind !== 'tools' || plan.query === null) return previous;
-  return { lastQuery: plan.query, lastIntent: plan.intent, lastChartKind: plan.chart === 'auto' ? null : plan.chart };
+  return {
+    lastQuery: plan.query,
+    lastIntent: plan.intent,
+    lastChartKind: plan.chart === 'auto' ? null : plan.chart,
+  };
 }
 
 /** Plans each turn of a conversation in order; returns every plan. */

@@ -14,14 +14,23 @@ export function isMeaningful(token: Token): boolean {
 }
 
 /** Content words of a question with its time phrases removed, as stems, each once. */
-export function contentWordsOf(question: string, setup: Pick<PlannerSetup, 'clock' | 'fiscalYearStartMonth'>): string[] {
+export function contentWordsOf(
+  question: string,
+  setup: Pick<PlannerSetup, 'clock' | 'fiscalYearStartMonth'>,
+): string[] {
   let text = question;
   try {
     text = parseTimePhrases(question, setup).remainder;
   } catch {
     // A question the time grammar cannot read is compared on all its words.
   }
-  return [...new Set(tokenize(text).filter(isMeaningful).map((t) => t.stem))];
+  return [
+    ...new Set(
+      tokenize(text)
+        .filter(isMeaningful)
+        .map((t) => t.stem),
+    ),
+  ];
 }
 
 /**
@@ -35,7 +44,11 @@ export function similarity(
   vocabulary: Vocabulary,
 ): number {
   const positions = question
-    .map((t, i) => ({ t, i, stems: new Set([t.stem, ...[...(matches[i]?.keys() ?? [])].map((n) => vocabulary.byNorm.get(n)?.stem)]) }))
+    .map((t, i) => ({
+      t,
+      i,
+      stems: new Set([t.stem, ...[...(matches[i]?.keys() ?? [])].map((n) => vocabulary.byNorm.get(n)?.stem)]),
+    }))
     .filter(({ t }) => isMeaningful(t));
   if (positions.length === 0 || verified.length === 0) return 0;
   const used = new Set<number>();
