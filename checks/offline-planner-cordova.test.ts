@@ -731,6 +731,27 @@ const FOLLOW_UPS: [string, Turn[]][] = [
     ],
   ],
   [
+    'explains the last question',
+    [
+      {
+        q: 'revenue for boots last month vs last year',
+        check: (p) => expect(queryOf(p).compare).toBe('same_period_last_year'),
+      },
+      {
+        q: 'why?',
+        check: (p) => {
+          const call = p.kind === 'tools' ? p.calls[0] : undefined;
+          expect(call?.tool).toBe('explain_change');
+          expect(call?.arguments).toMatchObject({
+            metric: 'revenue',
+            baseline: { start: '2025-05-01', end: '2025-05-31' },
+            filters: [{ dimension: CAT, operator: 'equals', values: ['boots'] }],
+          });
+        },
+      },
+    ],
+  ],
+  [
     'a new full question is not a follow-up',
     [
       { q: 'revenue by region last quarter', check: (p) => expect(queryOf(p).dimensions).toEqual([REGION]) },

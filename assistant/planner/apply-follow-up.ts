@@ -85,3 +85,28 @@ export function applyFollowUp(
 function hasDataChange(slots: Slots, cues: Cues, time: TimePhrases): boolean {
   return hasFollowUpChange(slots, { ...cues, chart: null }, time);
 }
+
+/**
+ * "why?" / "why did it drop?" after a question: explain the last query's first metric over its
+ * period (or the one now named), with its filters, against its comparison or the period before.
+ */
+export function explainLast(
+  thread: ThreadContext,
+  slots: Slots,
+  time: TimePhrases,
+): { slots: Slots; time: TimePhrases } {
+  const last = thread.lastQuery as SemanticQuery;
+  const filters = [
+    ...last.filters.filter((f) => !slots.filters.some((g) => g.dimension === f.dimension)),
+    ...slots.filters,
+  ];
+  return {
+    slots: { ...slots, metrics: last.metrics.slice(0, 1), filters },
+    time: {
+      ...time,
+      range: time.range ?? last.time?.range ?? null,
+      compare: time.compare ?? last.compare,
+      label: time.range === null ? null : time.label,
+    },
+  };
+}

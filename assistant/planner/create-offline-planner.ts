@@ -10,7 +10,7 @@
  *  7. apply-follow-up.ts or compose-plan.ts: the query and tool calls;
  *  8. clarify-plan.ts: anything not accounted for gives one clarifying question, never a guess.
  */
-import { applyFollowUp, hasFollowUpChange } from './apply-follow-up.ts';
+import { applyFollowUp, explainLast, hasFollowUpChange } from './apply-follow-up.ts';
 import {
   clarify,
   metricTiePlan,
@@ -108,6 +108,10 @@ function planQuestion(lexicon: PlannerLexicon, { question, thread }: PlannerInpu
   if (slots.metricTie !== null)
     return metricTiePlan(lexicon, question, slots.metricTie.words, slots.metricTie.metrics);
   if (isFollowUp) return followUpPlan(lexicon, question, thread, slots, cues, time);
+  if (cues.explain && slots.metrics.length === 0 && thread.lastQuery !== null) {
+    const last = explainLast(thread, slots, time);
+    return composePlan(lexicon, last.slots, cues, last.time, false).plan;
+  }
   if (slots.metrics.length === 0) {
     if (listing) {
       const dimension = slots.dimensions[0] as string;

@@ -167,6 +167,44 @@ describe('the offline planner on the bike-rental example', () => {
     }
   });
 
+  it('uses a verified query saved from feedback, with the period the question names', async () => {
+    const saved = {
+      question: 'How busy were the riverside docks?',
+      query: {
+        metrics: ['rentals'],
+        dimensions: ['stations.station_name'],
+        time: { dimension: 'metric_time', grain: null, range: { relative: 'last_12_months' as const } },
+        filters: [
+          { dimension: 'stations.district', operator: 'in' as const, values: ['Belém', 'Cais do Sodré'] },
+        ],
+        compare: null,
+        share_of_total: false,
+        include_others: false,
+        order: [{ by: 'rentals', direction: 'desc' as const }],
+        limit: 20,
+      },
+    };
+    const values = await indexDimensionValues(warehouse, model, { clock: context.clock });
+    const setup = { model, catalog: buildCatalogIndex(model, values), dimensionValues: values, ...context };
+    const withFeedback = createOfflinePlanner({ ...setup, extraVerifiedQueries: [saved] });
+    const p = withFeedback.plan({
+      question: 'how busy were the riverside docks last month',
+      thread: EMPTY_THREAD_CONTEXT,
+    });
+    expect(p.kind === 'tools' && p.query).toEqual({
+      ...saved.query,
+      time: { ...saved.query.time, range: { relative: 'last_month' } },
+    });
+    expect(p.kind === 'tools' && p.understood).toContain('verified question');
+    // Without it, the same words are not understood: the planner asks rather than guesses.
+    expect(
+      createOfflinePlanner(setup).plan({
+        question: 'how busy were the riverside docks last month',
+        thread: EMPTY_THREAD_CONTEXT,
+      }).kind,
+    ).toBe('clarify');
+  });
+
   it('offers starters from its own verified questions', () => {
     const verified = model.verifiedQueries.map((v) => v.question);
     expect(planner.starterQuestions()).toHaveLength(4);
