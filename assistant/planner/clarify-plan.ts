@@ -4,8 +4,10 @@
  * questions) and from the verified questions nearest to what was asked.
  */
 import { searchCatalog } from '../../semantic-layer/catalog/search-catalog.ts';
+import type { MatchedQuestion } from './match-question.ts';
 import type { Plan } from './plan.ts';
 import { dimensionWords, metricWords, type PlannerLexicon } from './planner-lexicon.ts';
+import type { Cues } from './read-cues.ts';
 
 const quote = (words: readonly string[]) => words.map((w) => `"${w}"`).join(', ');
 
@@ -118,4 +120,19 @@ export function metricTiePlan(
     `metrics fit equally: ${metrics.join(', ')}`,
     rewritten,
   );
+}
+
+/**
+ * An unknown word right after a dimension word ("store zorblax") or after "in/for/at/from" is
+ * probably a value the index does not hold: the dimension when known, '' when not; else null.
+ */
+export function likelyValueDimension(matched: MatchedQuestion, cues: Cues): string | null {
+  for (const u of cues.unknown) {
+    const before = matched.mentions.find(
+      (m) => m.kind === 'dimension' && (m.end === u.index || m.end + 1 === u.index),
+    );
+    if (before !== undefined) return before.member;
+    if (['in', 'for', 'at', 'from'].includes(matched.tokens[u.index - 1]?.norm ?? '')) return '';
+  }
+  return null;
 }

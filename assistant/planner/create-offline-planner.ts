@@ -10,19 +10,18 @@
  *  7. apply-follow-up.ts or compose-plan.ts: the query and tool calls;
  *  8. clarify-plan.ts: anything not accounted for gives one clarifying question, never a guess.
  */
-import { applyFollowUp, explainLast, hasFollowUpChange } from './apply-follow-up.ts';
+import { explainLast, hasFollowUpChange } from './apply-follow-up.ts';
 import {
   clarify,
+  likelyValueDimension,
   metricTiePlan,
   noMetricPlan,
   starterQuestions,
-  suggestionsFor,
   unknownWordsPlan,
 } from './clarify-plan.ts';
-import { chartFor, composePlan } from './compose-plan.ts';
-import { describeQuery } from './describe-query.ts';
+import { composePlan } from './compose-plan.ts';
 import { screenQuestion } from './guard/screen-question.ts';
-import { type MatchedQuestion, matchQuestion } from './match-question.ts';
+import { matchQuestion } from './match-question.ts';
 import { nearestVerified } from './nearest-verified.ts';
 import {
   EMPTY_THREAD_CONTEXT,
@@ -31,11 +30,12 @@ import {
   type PlannerInput,
   type PlannerSetup,
 } from './plan.ts';
+import { followUpPlan } from './plan-follow-up.ts';
 import { buildPlannerLexicon, dimensionWords, type PlannerLexicon } from './planner-lexicon.ts';
-import { type Cues, readCues } from './read-cues.ts';
+import { readCues } from './read-cues.ts';
 import { resolveSlots } from './resolve-slots.ts';
 import { specialRequest } from './special-requests.ts';
-import { parseTimePhrases, type TimePhrases } from './time-phrases.ts';
+import { parseTimePhrases } from './time-phrases.ts';
 
 export function createOfflinePlanner(setup: PlannerSetup): Planner {
   const lexicon = buildPlannerLexicon(setup);
@@ -139,51 +139,3 @@ function planQuestion(lexicon: PlannerLexicon, { question, thread }: PlannerInpu
 }
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-function followUpPlan(
-  lexicon: PlannerLexicon,
-  question: string,
-  thread: PlannerInput['thread'],
-  slots: ReturnType<typeof resolveSlots>,
-  cues: Cues,
-  time: TimePhrases,
-): Plan {
-  const { query, intent } = applyFollowUp(lexicon, thread, slots, cues, time);
-  if (!lexicon.compiles(query)) {
-    return clarify(
-      lexicon,
-      question,
-      'I could not apply that to the previous question. Could you ask it in full?',
-      'follow-up does not compile',
-    );
-  }
-  const chart =
-    cues.chart ??
-    (thread.lastChartKind !== null && intent === thread.lastIntent
-      ? thread.lastChartKind
-      : chartFor(intent, query, null));
-  const timeLabel = time.range !== null && time.range === query.time?.range ? time.label : null;
-  return {
-    kind: 'tools',
-    intent,
-    calls: [{ tool: 'query_metrics', arguments: query as unknown as Record<string, unknown> }],
-    query,
-    chart,
-    understood: describeQuery(lexicon, query, intent, timeLabel),
-  };
-}
-
-/**
- * An unknown word right after a dimension word ("store zorblax") or after "in/for/at/from" is
- * probably a value the index does not hold: the dimension when known, '' when not; else null.
- */
-function likelyValueDimension(matched: MatchedQuestion, cues: Cues): string | null {
-  for (const u of cues.unknown) {
-    const before = matched.mentions.find(
-      (m) => m.kind === 'dimension' && (m.end === u.index || m.end + 1 === u.index),
-    );
-    if (before !== undefined) return before.member;
-    if (['in', 'for', 'at', 'from'].includes(matched.tokens[u.index - 1]?.norm ?? '')) return '';
-  }
-  return null;
-}
