@@ -341,6 +341,27 @@ const CASES: PlanCase[] = [
     order: 'asc',
     limit: 1,
   },
+  // Ranking the periods themselves.
+  {
+    q: 'best month for sales last year',
+    intent: 'rank',
+    metrics: ['revenue'],
+    dims: [],
+    grain: 'month',
+    range: 'last_year',
+    order: 'desc',
+    limit: 1,
+  },
+  { q: 'worst 3 weeks for units sold this year', intent: 'rank', grain: 'week', order: 'asc', limit: 3 },
+  {
+    q: 'avg order value by channel last month',
+    intent: 'breakdown',
+    metrics: ['average_order_value'],
+    dims: ['channels.channel_name'],
+  },
+  { q: 'revenue growth by region', intent: 'compare', dims: [REGION], compare: 'previous_period' },
+  { q: 'cash at the end of each month', intent: 'trend', metrics: ['cash'], grain: 'month', filters: {} },
+  { q: 'what does gross margin mean', intent: 'search', tool: 'search_catalog' },
   // Share of total.
   {
     q: 'share of revenue by channel this year',

@@ -32,7 +32,7 @@ export function chartFor(
 
 function intentOf(slots: Slots, cues: Cues, time: TimePhrases): PlanIntent {
   if (cues.explain) return 'explain';
-  if (cues.rank !== null && slots.dimensions.length > 0) return 'rank';
+  if (cues.rank !== null && (slots.dimensions.length > 0 || cues.grainNoun !== null)) return 'rank';
   if (cues.share && (slots.dimensions.length > 0 || slots.valueDimensions.length > 0)) return 'share';
   if (time.compare !== null || time.baseline !== null || cues.compare) return 'compare';
   if (time.grain !== null || cues.trend) return 'trend';
@@ -79,8 +79,11 @@ export function composePlan(
     if (several !== undefined) dimensions = [several.dimension];
   }
   const named = time.range;
-  const range: TimeRange = named ?? (intent === 'trend' ? DEFAULT_TREND_RANGE : DEFAULT_RANGE);
-  const grain = time.grain ?? (intent === 'trend' ? 'month' : null);
+  // "best month for sales": rank the periods themselves.
+  const periodRank = intent === 'rank' && slots.dimensions.length === 0 ? cues.grainNoun : null;
+  const range: TimeRange =
+    named ?? (intent === 'trend' || periodRank !== null ? DEFAULT_TREND_RANGE : DEFAULT_RANGE);
+  const grain = time.grain ?? periodRank ?? (intent === 'trend' ? 'month' : null);
   const metric = slots.metrics[0] as string;
   const compare =
     time.compare ??
@@ -106,7 +109,7 @@ export function composePlan(
       (word === 'best' && spec?.higher_is_better !== false) ||
       (word === 'worst' && spec?.higher_is_better === false);
     query.order = [{ by: metric, direction: high ? 'desc' : 'asc' }];
-    query.limit = rankSize(cues, pluralDimension);
+    query.limit = rankSize(cues, pluralDimension && periodRank === null);
   } else if (grain !== null) {
     query.order = [{ by: METRIC_TIME, direction: 'asc' }];
     query.limit = TREND_LIMIT;

@@ -10,6 +10,7 @@ import { matchWords, type WordMatches } from '../../semantic-layer/catalog/word-
 import type { PlannerLexicon } from './planner-lexicon.ts';
 import { markQualifiers, mergeParts } from './qualify-values.ts';
 import {
+  ABBREVIATIONS,
   CHART_KIND_WORDS,
   CHART_WORDS,
   COMPARE_WORDS,
@@ -76,7 +77,7 @@ function isRankSize(tokens: readonly Token[], i: number): boolean {
 
 export function matchQuestion(lexicon: PlannerLexicon, text: string): MatchedQuestion {
   const { catalog } = lexicon.setup;
-  const tokens = tokenize(text);
+  const tokens = tokenize(text.replace(/\b[a-z]{2,3}\b/gi, (w) => ABBREVIATIONS.get(w.toLowerCase()) ?? w));
   const matches = matchWords(tokens, catalog.vocabulary);
   const all = findCandidates(catalog, matches, tokens);
   const cue = (i: number) =>
@@ -110,7 +111,11 @@ export function matchQuestion(lexicon: PlannerLexicon, text: string): MatchedQue
   chosen.sort((a, b) => (a[0] as Candidate).match.start - (b[0] as Candidate).match.start);
   const mentions = chosen.map((span) => readSpan(lexicon, tokens, span));
   markQualifiers(tokens, chosen, mentions);
-  let kept = mergeParts(mentions.filter((m): m is Mention => m !== null));
+  // A bare number as part of a value ("12" of "12 South") counts only beside another part.
+  let kept = mergeParts(mentions.filter((m): m is Mention => m !== null)).filter(
+    (m) => !(m.partial && /^\d+$/.test(m.words)),
+  );
+  const accounted = new Set<number>();
   // With no metric named, a word of a metric's name ("sold") beats a guess at part of a value.
   const solid = new Set(kept.filter((m) => !m.partial).flatMap((m) => range(m.start, m.end)));
   const weakMetric = kept.some((m) => m.kind === 'metric') ? null : weakMetricOf(all, solid);
@@ -121,8 +126,11 @@ export function matchQuestion(lexicon: PlannerLexicon, text: string): MatchedQue
     kept = kept.filter(
       (m) => !(m.partial && at !== undefined && m.start <= at.match.start && at.match.start < m.end),
     );
+    if (at !== undefined) accounted.add(at.match.start);
   }
-  return { tokens, matches, mentions: kept, covered, weakMetric };
+  // Only words a kept mention (or the metric's name word) explains are accounted for.
+  for (const m of kept) for (const p of range(m.start, m.end)) accounted.add(p);
+  return { tokens, matches, mentions: kept, covered: accounted, weakMetric };
 }
 
 const spanLength = (span: Candidate[]) =>

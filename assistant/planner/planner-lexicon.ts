@@ -28,6 +28,12 @@ export interface PlannerLexicon {
   /** Semantic model name -> the categorical dimension that stands for it. */
   modelDimension: ReadonlyMap<string, string>;
   verified: readonly LexiconVerified[];
+  /**
+   * Words the model uses in its own prose and names (descriptions, synonyms, labels, member names,
+   * verified questions): such a word alone is not taken as part of a value's name ("end" of
+   * "South End" in "cash at the end of each month").
+   */
+  proseWords: ReadonlySet<string>;
   /** How many values the index holds for a dimension (0 when none were read). */
   valueCount(qualified: string): number;
   /** Four verified questions for an empty thread and for refusals (set by the planner). */
@@ -75,11 +81,18 @@ export function buildPlannerLexicon(setup: PlannerSetup): PlannerLexicon {
     fiscalYearStartMonth: setup.fiscalYearStartMonth,
     dialect: 'duckdb' as const,
   };
+  const proseWords = new Set<string>();
+  for (const entry of setup.catalog.entries) {
+    if (entry.field === 'value' || entry.field === 'sample_value' || entry.field === 'value_word') continue;
+    for (const token of entry.tokens) proseWords.add(token.norm);
+  }
+  for (const vq of setup.catalog.verifiedQuestions) for (const token of vq.words) proseWords.add(token.norm);
   const counts = new Map(
     (setup.dimensionValues?.dimensions ?? []).map((d) => [d.dimension, d.values.length]),
   );
   return {
     setup,
+    proseWords,
     valueCount: (qualified) => counts.get(qualified) ?? 0,
     metrics: new Map(model.metrics.map((m) => [m.name, m])),
     dimensions,

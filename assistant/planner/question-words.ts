@@ -16,7 +16,7 @@ export const FILLER_WORDS = words(`
   generate generated bring brought earn earned have has had there here it its this that those these
   them they their value values data result results report sell sells sold selling performing
   performance perform performed did doing came come comes went go total up amount amounts
-  whats hows heres also then only actually some all any
+  whats hows heres also then only actually some all any end start beginning
 `);
 
 /** Rank: the direction a word asks for; best/worst follow the metric's higher_is_better. */
@@ -47,7 +47,7 @@ export const SHARE_WORDS = words('share shares percent percentage percentages pr
 export const TREND_WORDS = words(
   'trend trends trending evolution history historical progression timeline over time',
 );
-export const COMPARE_WORDS = words('compare compared comparing comparison vs versus against relative');
+export const COMPARE_WORDS = words('compare compared comparing comparison vs versus against relative growth');
 export const EXPLAIN_WORDS = words('why explain caused');
 /** Movement verbs that go with "why" ("why did X drop"). */
 export const CHANGE_WORDS = words(`
@@ -64,3 +64,21 @@ export const CHART_KIND_WORDS = words('line bar bars column columns stacked grou
 /** Words that open a follow-up ("and by store?", "what about ...", "same for last year"). */
 export const FOLLOW_UP_WORDS = words('and about instead same also now only just those them these then');
 export const RECORD_VERBS = words('record log book paid pay transfer');
+
+/** Common abbreviations, written out before matching ("avg order value"). */
+export const ABBREVIATIONS: ReadonlyMap<string, string> = new Map([
+  ['avg', 'average'],
+  ['qty', 'quantity'],
+  ['amt', 'amount'],
+  ['num', 'number'],
+  ['nr', 'number'],
+]);
+
+/** "best month for sales": a period noun a ranking ranks by. */
+export const GRAIN_NOUNS: ReadonlyMap<string, 'day' | 'week' | 'month' | 'quarter' | 'year'> = new Map([
+  ['day', 'day'],
+  ['week', 'week'],
+  ['month', 'month'],
+  ['quarter', 'quarter'],
+  ['year', 'year'],
+]);

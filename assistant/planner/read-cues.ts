@@ -15,6 +15,7 @@ import {
   EXPLAIN_WORDS,
   FILLER_WORDS,
   FOLLOW_UP_WORDS,
+  GRAIN_NOUNS,
   GROUP_WORDS,
   LIST_WORDS,
   NUMBER_WORDS,
@@ -32,6 +33,8 @@ export interface Cues {
   list: boolean;
   /** A chart kind asked for ("as a bar chart"); 'auto' for "chart it" with no kind. */
   chart: ChartKind | 'auto' | null;
+  /** "best month": with a rank, the period noun to rank by; else null. */
+  grainNoun: 'day' | 'week' | 'month' | 'quarter' | 'year' | null;
   /** Opens like a follow-up: "and ...", "what about ...", "same ...", "instead". */
   followUp: boolean;
   /** Words neither matched, cues, stopwords nor filler, as written. */
@@ -73,6 +76,14 @@ export function readCues(tokens: readonly Token[], covered: ReadonlySet<number>)
     }
     rank = { direction, n: null };
   });
+  let grainNoun: Cues['grainNoun'] = null;
+  if (rank !== null) {
+    const at = tokens.findIndex((t, i) => free(i) && GRAIN_NOUNS.has(t.stem));
+    if (at >= 0) {
+      used.add(at);
+      grainNoun = GRAIN_NOUNS.get(tokens[at]?.stem ?? '') ?? null;
+    }
+  }
   const share = has(SHARE_WORDS);
   const trend = has(TREND_WORDS);
   const compare = has(COMPARE_WORDS);
@@ -100,5 +111,5 @@ export function readCues(tokens: readonly Token[], covered: ReadonlySet<number>)
   const unknown = tokens.flatMap((t, i) =>
     used.has(i) || STOPWORDS.has(t.norm) || FILLER_WORDS.has(t.norm) ? [] : [{ index: i, raw: t.raw }],
   );
-  return { rank, share, trend, compare, explain, list, chart, followUp, unknown };
+  return { rank, grainNoun, share, trend, compare, explain, list, chart, followUp, unknown };
 }

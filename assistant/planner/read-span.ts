@@ -100,7 +100,13 @@ export function readSpan(
     : valueFirst
       ? ['metric', 'value', 'dimension', 'model', 'part']
       : ['metric', 'dimension', 'model', 'value', 'part'];
+  // Part of a value's name counts only when the word is the value's own, not the model's prose.
+  const distinctive = tokens
+    .slice(start, end)
+    .some((t) => /\p{L}/u.test(t.norm) && !lexicon.proseWords.has(t.norm));
   for (const reading of order) {
+    if (reading === 'part' && !distinctive && end - start === 1 && !/^\d+$/.test(tokens[start]?.norm ?? ''))
+      continue;
     const of = span.filter((c) => readingOf(c.entry) === reading && memberOf(lexicon, c) !== undefined);
     if (of.length === 0) continue;
     const bestScore = Math.max(...of.map((c) => c.match.score));

@@ -11,6 +11,9 @@ import type { TimePhrases } from './time-phrases.ts';
 
 const FRESHNESS =
   /\b(fresh|freshness|stale|up to date|last (updated|update|loaded|load|refreshed|refresh)|how old is|when was the data|data (updated|loaded|refreshed))\b/;
+/** "what does gross margin mean", "how is sell-through calculated", "define AOV". */
+const DEFINITION =
+  /\bwhat (does|do|is meant by) .+ mean\b|\bhow (is|are) .+ (calculated|computed|defined)\b|\b(define|definition of)\b/;
 const SEARCH =
   /\b(what|which|list|show|any)\b.*\b(metrics?|measures?|kpis?|figures you have|data do you have)\b|\bdo you have (any )?(metrics?|data|figures|numbers)\b/;
 const ENTRIES = /\b(entries|entry|journal lines)\b/;
@@ -68,7 +71,7 @@ export function specialRequest(
       understood: 'When each data source was last loaded.',
     });
   }
-  if (SEARCH.test(folded)) {
+  if (SEARCH.test(folded) || DEFINITION.test(folded)) {
     return tools({
       kind: 'tools',
       intent: 'search',
