@@ -341,6 +341,17 @@ const CASES: PlanCase[] = [
     order: 'asc',
     limit: 1,
   },
+  {
+    q: 'what was revenue on black friday',
+    intent: 'total',
+    filters: { 'promotions.promotion_name': ['Black Friday Weekend'] },
+  },
+  {
+    q: 'purchase spend by supplier country by quarter',
+    intent: 'trend',
+    dims: ['suppliers.country'],
+    grain: 'quarter',
+  },
   // Ranking the periods themselves.
   {
     q: 'best month for sales last year',
@@ -522,6 +533,19 @@ describe('the offline planner on the Cordova model', () => {
     for (let round = 0; round < 3; round++) for (const q of questions) plan(q);
     const average = (performance.now() - started) / (3 * questions.length);
     expect(average).toBeLessThan(5);
+  });
+
+  it('excludes values after "excluding", "except", "not including"', () => {
+    const cases: [string, string, string, string[]][] = [
+      ['revenue by region excluding online', 'channels.channel_code', 'not_equals', ['online']],
+      ['revenue not including wholesale', 'channels.channel_code', 'not_equals', ['wholesale']],
+      ['revenue by category except boots and sandals', CAT, 'not_in', ['boots', 'sandals']],
+    ];
+    for (const [question, dimension, operator, values] of cases) {
+      const p = plan(question);
+      expect(p.kind === 'tools' && p.query?.filters, question).toEqual([{ dimension, operator, values }]);
+      expect(p.kind === 'tools' && p.understood, question).toContain(' not ');
+    }
   });
 
   it('is deterministic', () => {

@@ -8,7 +8,7 @@ import { type Token, tokenize } from '../../semantic-layer/catalog/normalize-tex
 import { type Candidate, findCandidates, longestFirst } from '../../semantic-layer/catalog/phrase-matches.ts';
 import { matchWords, type WordMatches } from '../../semantic-layer/catalog/word-matches.ts';
 import type { PlannerLexicon } from './planner-lexicon.ts';
-import { markQualifiers, mergeParts } from './qualify-values.ts';
+import { markDimensionQualifiers, markQualifiers, mergeParts } from './qualify-values.ts';
 import {
   ABBREVIATIONS,
   CHART_KIND_WORDS,
@@ -112,7 +112,7 @@ export function matchQuestion(lexicon: PlannerLexicon, text: string): MatchedQue
   const mentions = chosen.map((span) => readSpan(lexicon, tokens, span));
   markQualifiers(tokens, chosen, mentions);
   // A bare number as part of a value ("12" of "12 South") counts only beside another part.
-  let kept = mergeParts(mentions.filter((m): m is Mention => m !== null)).filter(
+  let kept = markDimensionQualifiers(mergeParts(mentions.filter((m): m is Mention => m !== null))).filter(
     (m) => !(m.partial && /^\d+$/.test(m.words)),
   );
   const accounted = new Set<number>();

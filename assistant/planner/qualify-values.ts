@@ -3,7 +3,7 @@
  * dimension the value is of ("region West"), and neighbouring parts of values narrow each other
  * down ("12" and "south" of "Plaza 12 South").
  */
-import type { Token } from '../../semantic-layer/catalog/normalize-text.ts';
+import { type Token, tokenize } from '../../semantic-layer/catalog/normalize-text.ts';
 import type { Candidate } from '../../semantic-layer/catalog/phrase-matches.ts';
 import { type Mention, readingOf } from './read-span.ts';
 
@@ -47,30 +47,41 @@ export function markQualifiers(
   });
 }
 
-/** Neighbouring parts of the same dimension's values ("12" "south") narrow each other down. */
+/** The values of a dimension that contain every word of `words` (folded). */
+function containing(values: readonly string[], words: string): string[] {
+  const wanted = tokenize(words).map((t) => t.norm);
+  return values.filter((v) => {
+    const have = new Set(tokenize(v).map((t) => t.norm));
+    return wanted.every((w) => have.has(w));
+  });
+}
+
+/**
+ * Neighbouring parts of values narrow each other down ("12" "south" of "12 South"); a whole value
+ * beside a part can be another word of the same name ("black" + "friday" of "Black Friday Weekend").
+ */
 export function mergeParts(mentions: Mention[]): Mention[] {
   const out: Mention[] = [];
   for (const m of mentions) {
     const last = out[out.length - 1];
     if (last?.kind === 'value' && m.kind === 'value' && last.end === m.start && (last.partial || m.partial)) {
-      const dims = [last.member, ...last.alternatives].filter((d) =>
-        [m.member, ...m.alternatives].includes(d),
-      );
-      for (const d of dims) {
-        const both = (last.valuesByDimension[d] ?? []).filter((v) =>
-          (m.valuesByDimension[d] ?? []).includes(v),
-        );
+      const part = m.partial ? m : last;
+      const other = part === m ? last : m;
+      const words = `${last.words} ${m.words}`;
+      for (const d of [part.member, ...part.alternatives]) {
+        const both = containing(part.valuesByDimension[d] ?? [], words);
         if (both.length === 0) continue;
         out[out.length - 1] = {
-          ...last,
+          ...part,
           member: d,
           alternatives: [],
           values: both,
           valuesByDimension: { [d]: both },
           partial: both.length > 1,
+          start: last.start,
           end: m.end,
-          words: `${last.words} ${m.words}`,
-          score: Math.max(last.score, m.score),
+          words,
+          score: Math.max(part.score, other.score),
         };
         break;
       }
@@ -79,4 +90,18 @@ export function mergeParts(mentions: Mention[]): Mention[] {
     out.push(m);
   }
   return out;
+}
+
+/**
+ * "supplier country": a dimension word right before another dimension of the same semantic model
+ * only says whose dimension it is; the second is the group-by.
+ */
+export function markDimensionQualifiers(mentions: Mention[]): Mention[] {
+  return mentions.map((m, k) => {
+    const next = mentions[k + 1];
+    const sameModel = (a: string, b: string) => a.slice(0, a.indexOf('.')) === b.slice(0, b.indexOf('.'));
+    if (m.kind !== 'dimension' || m.qualifier || next?.kind !== 'dimension' || next.start !== m.end) return m;
+    const owner = [m.member, ...m.alternatives].find((d) => sameModel(d, next.member) && d !== next.member);
+    return owner === undefined ? m : { ...m, member: owner, alternatives: [], qualifier: true };
+  });
 }

@@ -16,7 +16,7 @@ export const FILLER_WORDS = words(`
   generate generated bring brought earn earned have has had there here it its this that those these
   them they their value values data result results report sell sells sold selling performing
   performance perform performed did doing came come comes went go total up amount amounts
-  whats hows heres also then only actually some all any end start beginning
+  whats hows heres also then only actually some all any end start beginning including include
 `);
 
 /** Rank: the direction a word asks for; best/worst follow the metric's higher_is_better. */
@@ -63,6 +63,8 @@ export const CHART_WORDS = words('chart graph plot visual visualise visualize');
 export const CHART_KIND_WORDS = words('line bar bars column columns stacked grouped tile kpi');
 /** Words that open a follow-up ("and by store?", "what about ...", "same for last year"). */
 export const FOLLOW_UP_WORDS = words('and about instead same also now only just those them these then');
+/** "excluding online", "not including wholesale", "except the West": the next value is excluded. */
+export const NEGATION_WORDS = words('excluding exclude except without not');
 export const RECORD_VERBS = words('record log book paid pay transfer');
 
 /** Common abbreviations, written out before matching ("avg order value"). */

@@ -18,6 +18,7 @@ import {
   GRAIN_NOUNS,
   GROUP_WORDS,
   LIST_WORDS,
+  NEGATION_WORDS,
   NUMBER_WORDS,
   RANK_WORDS,
   SHARE_WORDS,
@@ -90,6 +91,7 @@ export function readCues(tokens: readonly Token[], covered: ReadonlySet<number>)
   const explain = has(EXPLAIN_WORDS);
   if (explain) has(CHANGE_WORDS);
   const list = has(LIST_WORDS);
+  has(NEGATION_WORDS);
   has(GROUP_WORDS);
   const [first, second] = tokens.filter((_, i) => free(i)).map((t) => t.norm);
   const followUp =

@@ -7,6 +7,7 @@
 import type { QueryFilter, SemanticQuery } from '../../semantic-layer/query/semantic-query-shape.ts';
 import type { MatchedQuestion, Mention } from './match-question.ts';
 import type { PlannerLexicon } from './planner-lexicon.ts';
+import { NEGATION_WORDS } from './question-words.ts';
 
 export interface Slots {
   metrics: string[];
@@ -69,6 +70,8 @@ export function resolveSlots(lexicon: PlannerLexicon, matched: MatchedQuestion):
     if (!isTime(d) && !dimensions.includes(d)) dimensions.push(d);
   }
   const byDimension = new Map<string, string[]>();
+  const excluded = new Map<string, string[]>();
+  let lastExcludedEnd = -1;
   let ambiguousValue: Slots['ambiguousValue'] = null;
   for (const m of mentions.filter((x) => x.kind === 'value')) {
     const d = pick(m, (o) => compatible(metrics, dimensions, [o]));
@@ -79,13 +82,27 @@ export function resolveSlots(lexicon: PlannerLexicon, matched: MatchedQuestion):
       ambiguousValue ??= { words: m.words, dimension: d, values: [...new Set(all)] };
       continue;
     }
-    byDimension.set(d, [...new Set([...(byDimension.get(d) ?? []), ...values])]);
+    const joined =
+      lastExcludedEnd >= 0 &&
+      matched.tokens
+        .slice(lastExcludedEnd, m.start)
+        .every((t) => ['and', 'or', 'the', 'nor'].includes(t.norm));
+    const into = joined || negated(matched, m.start) ? excluded : byDimension;
+    lastExcludedEnd = into === excluded ? m.end : -1;
+    into.set(d, [...new Set([...(into.get(d) ?? []), ...values])]);
   }
-  const filters: QueryFilter[] = [...byDimension].map(([dimension, values]) => ({
-    dimension,
-    operator: values.length === 1 ? 'equals' : 'in',
-    values,
-  }));
+  const filters: QueryFilter[] = [
+    ...[...byDimension].map(([dimension, values]) => ({
+      dimension,
+      operator: values.length === 1 ? ('equals' as const) : ('in' as const),
+      values,
+    })),
+    ...[...excluded].map(([dimension, values]) => ({
+      dimension,
+      operator: values.length === 1 ? ('not_equals' as const) : ('not_in' as const),
+      values,
+    })),
+  ];
   let metricTie: Slots['metricTie'] = null;
   for (const m of metricMentions.filter((x) => x.alternatives.length > 0)) {
     const others = metrics.filter((x) => x !== m.member);
@@ -103,4 +120,14 @@ export function resolveSlots(lexicon: PlannerLexicon, matched: MatchedQuestion):
     ambiguousValue,
     valueDimensions: [...byDimension.keys()],
   };
+}
+
+/** A value right after "excluding", "except", "without", "not (including)" is left out. */
+function negated(matched: MatchedQuestion, start: number): boolean {
+  for (let i = start - 1; i >= Math.max(0, start - 3); i--) {
+    const word = matched.tokens[i]?.norm ?? '';
+    if (NEGATION_WORDS.has(word)) return true;
+    if (!['the', 'for', 'including', 'include', 'any', 'and', 'or'].includes(word)) return false;
+  }
+  return false;
 }
