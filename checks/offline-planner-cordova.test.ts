@@ -847,6 +847,8 @@ const CLARIFY: [string, string[]][] = [
   ['customer satisfaction last quarter', ['satisfaction']],
   ['revenue for the blorp line', ['blorp']],
   ['show me the churn', ['churn']],
+  // A record verb with only a year is not an entry to draft.
+  ['log sales in 2025 by region', ['log']],
   ['revenue for purple moon', ['purple']],
   ['average basket size per hamster', ['hamster']],
   ['revenue by store for plutonium', ['plutonium']],

@@ -45,11 +45,8 @@ function rankSize(cues: Cues, pluralDimension: boolean): number {
   return cues.rank?.n ?? (pluralDimension ? 10 : 1);
 }
 
-export interface Composed {
-  plan: Plan;
-  /** Why the composed query does not compile, when it does not. */
-  failure: string | null;
-}
+/** The plan, or why the composed query does not compile. */
+export type Composed = { plan: Plan; failure: null } | { plan: null; failure: string };
 
 export function composePlan(
   lexicon: PlannerLexicon,
@@ -116,7 +113,7 @@ export function composePlan(
   } else if (query.dimensions.length > 0) {
     query.order = [{ by: metric, direction: 'desc' }];
   }
-  if (!lexicon.compiles(query)) return { plan: failed(), failure: whyNot(lexicon, query) };
+  if (!lexicon.compiles(query)) return { plan: null, failure: whyNot(lexicon, query) };
   const timeLabel = named === null ? null : time.label;
   if (intent === 'explain') {
     const baseline =
@@ -161,8 +158,6 @@ export function composePlan(
     failure: null,
   };
 }
-
-const failed = (): Plan => ({ kind: 'clarify', message: '', suggestions: [], reason: '' });
 
 /** Which part makes the query fail: a dimension the metric cannot be sliced by, usually. */
 function whyNot(lexicon: PlannerLexicon, query: SemanticQuery): string {

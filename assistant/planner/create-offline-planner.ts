@@ -46,6 +46,7 @@ export function createOfflinePlanner(setup: PlannerSetup): Planner {
     let ok = answered.get(question);
     if (ok === undefined) {
       ok = planQuestion(quiet, { question, thread: EMPTY_THREAD_CONTEXT }).kind === 'tools';
+      if (answered.size >= 5000) answered.clear();
       answered.set(question, ok);
     }
     return ok;
@@ -110,7 +111,7 @@ function planQuestion(lexicon: PlannerLexicon, { question, thread }: PlannerInpu
   if (isFollowUp) return followUpPlan(lexicon, question, thread, slots, cues, time);
   if (cues.explain && slots.metrics.length === 0 && thread.lastQuery !== null) {
     const last = explainLast(thread, slots, time);
-    return composePlan(lexicon, last.slots, cues, last.time, false).plan;
+    return composeOrClarify(lexicon, question, last.slots, cues, last.time, false);
   }
   if (slots.metrics.length === 0) {
     if (listing) {
@@ -127,15 +128,18 @@ function planQuestion(lexicon: PlannerLexicon, { question, thread }: PlannerInpu
     return noMetricPlan(lexicon, question);
   }
   const plural = matched.mentions.some((m) => m.kind === 'dimension' && !m.qualifier && /s$/i.test(m.words));
-  const { plan, failure } = composePlan(lexicon, slots, cues, time, plural);
-  if (failure !== null)
-    return clarify(
-      lexicon,
-      question,
-      `I cannot answer that as asked: ${failure}. These would work:`,
-      failure,
-    );
-  return plan;
+  return composeOrClarify(lexicon, question, slots, cues, time, plural);
 }
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+function composeOrClarify(
+  lexicon: PlannerLexicon,
+  question: string,
+  ...args: Parameters<typeof composePlan> extends [unknown, ...infer Rest] ? Rest : never
+): Plan {
+  const composed = composePlan(lexicon, ...args);
+  if (composed.plan !== null) return composed.plan;
+  const { failure } = composed;
+  return clarify(lexicon, question, `I cannot answer that as asked: ${failure}. These would work:`, failure);
+}

@@ -28,7 +28,9 @@ export function specialRequest(
 ): Plan | null {
   const folded = foldText(question);
   const first = folded.split(' ')[0] ?? '';
-  if (RECORD_VERBS.has(first) && /\d/.test(folded)) {
+  // An amount, not just a year: "record sales in 2025" is no entry to draft.
+  const amount = question.replace(/\b(19|20)\d\d\b/g, ' ');
+  if (RECORD_VERBS.has(first) && /\d/.test(amount)) {
     return tools({
       kind: 'tools',
       intent: 'record_transaction',
