@@ -109,6 +109,12 @@ function bareMonth(g: Groups, env: RuleEnv): Period | null {
 
 export const CALENDAR_PERIOD_RULES: readonly PeriodRule[] = [
   rule('\\b(?<y>\\d{4})-(?<m>\\d{2})-(?<d>\\d{2})\\b', (g) => day(g, year(g))),
+  rule(`\\b(?<y1>${YEAR4})\\s*[-–]\\s*(?<y>${YEAR4})\\b`, (g) => {
+    const first = Number(g.y1);
+    const last = Number(g.y);
+    if (!validYear(first) || !validYear(last) || last <= first) return null;
+    return explicit({ start: calendarYear(first).start, end: calendarYear(last).end }, `${first} to ${last}`);
+  }),
   rule(`\\b(?<d>\\d{1,2})${ORD}?(?:\\s+of)?[\\s\\-/]+${MON},?[\\s\\-/]+(?<y>${YEAR4})\\b`, (g) =>
     day(g, year(g)),
   ),
@@ -122,10 +128,23 @@ export const CALENDAR_PERIOD_RULES: readonly PeriodRule[] = [
   rule(`\\bfq\\s*(?<q>[1-4])(?:[\\s,\\-/]+(?:fy\\s*)?${YY})?\\b`, fiscalQ),
   rule(`\\bq(?<q>[1-4])[\\s\\-/,]*(?:of\\s+)?fy\\s*${YY}\\b`, fiscalQ),
   rule(`\\bfy\\s*${YY}[\\s\\-/,]*q(?<q>[1-4])\\b`, fiscalQ),
+  rule(
+    `\\b(?:fy|fiscal(?:\\s+year)?|financial\\s+year)\\s*(?<y1>${YEAR4})\\s*[/-]\\s*(?<y>\\d{2}|${YEAR4})\\b`,
+    (g, env) => {
+      // "FY 2025/26" names both calendar years it spans; its name is the year it ends in.
+      const first = Number(g.y1);
+      const y = (g.y ?? '').length === 2 ? Math.floor(first / 100) * 100 + Number(g.y) : Number(g.y);
+      if (y !== first + 1 || env.fiscalYearStartMonth === 1) return null;
+      return explicit(fiscalYear(y, env.fiscalYearStartMonth), `FY${y}`);
+    },
+  ),
   rule(`\\b(?:fy|fiscal(?:\\s+year)?|financial\\s+year)\\s*${YY}\\b`, (g, env) =>
     withYear(g, (y) => explicit(fiscalYear(y, env.fiscalYearStartMonth), `FY${y}`)),
   ),
   rule(`\\bq(?<q>[1-4])[\\s\\-/,]*(?:of\\s+)?${YY}\\b`, (g) =>
+    withYear(g, (y) => explicit(calendarQuarter(y, Number(g.q)), `Q${g.q} ${y}`)),
+  ),
+  rule(`\\b(?<q>[1-4])q[\\s\\-/]*${YY}\\b`, (g) =>
     withYear(g, (y) => explicit(calendarQuarter(y, Number(g.q)), `Q${g.q} ${y}`)),
   ),
   rule(`\\b(?<y>${YEAR4})[\\s\\-/]*q(?<q>[1-4])\\b`, (g) =>
@@ -186,3 +205,32 @@ function latestHalf(h: number, env: RuleEnv): Period | null {
   const span = latestStarted(env.today, (y) => calendarHalf(y, h));
   return explicit(span, `H${h} ${span.start.slice(0, 4)}`);
 }
+
+const REL_YEAR = '(?:of\\s+)?(?<rel>this|last|previous|prior|next)\\s+year\\b';
+const OFFSETS: Record<string, number> = { this: 0, last: -1, previous: -1, prior: -1, next: 1 };
+const anchoredYear = (g: Groups, env: RuleEnv) => Number(env.today.slice(0, 4)) + (OFFSETS[g.rel ?? ''] ?? 0);
+
+/** A named period in a relative year ("Q3 last year", "March of this year"): before "last year" alone. */
+export const ANCHORED_PERIOD_RULES: readonly PeriodRule[] = [
+  rule(`\\bq(?<q>[1-4])\\s+${REL_YEAR}`, (g, env) => {
+    const y = anchoredYear(g, env);
+    return explicit(calendarQuarter(y, Number(g.q)), `Q${g.q} ${y}`);
+  }),
+  rule(`\\b(?:the\\s+)?(?<o>${ORDINAL_PATTERN})\\s+quarter\\s+${REL_YEAR}`, (g, env) => {
+    const y = anchoredYear(g, env);
+    return explicit(calendarQuarter(y, ordinalValue(g.o)), `Q${ordinalValue(g.o)} ${y}`);
+  }),
+  rule(`\\bh(?<h>[12])\\s+${REL_YEAR}`, (g, env) => {
+    const y = anchoredYear(g, env);
+    return explicit(calendarHalf(y, Number(g.h)), `H${g.h} ${y}`);
+  }),
+  rule(`\\b(?:the\\s+)?(?<o>first|second|1st|2nd)\\s+half\\s+${REL_YEAR}`, (g, env) => {
+    const y = anchoredYear(g, env);
+    return explicit(calendarHalf(y, ordinalValue(g.o)), `H${ordinalValue(g.o)} ${y}`);
+  }),
+  rule(`\\b${MON}\\s+${REL_YEAR}`, (g, env) => {
+    const m = monthNumber(g.mon ?? '');
+    const y = anchoredYear(g, env);
+    return m === null ? null : explicit(calendarMonth(y, m), `${monthName(m)} ${y}`);
+  }),
+];
