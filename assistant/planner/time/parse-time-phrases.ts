@@ -14,12 +14,13 @@ import type {
   QueryGrain,
   TimeRange,
 } from '../../../semantic-layer/query/semantic-query-shape.ts';
-import { ANCHORED_PERIOD_RULES, CALENDAR_PERIOD_RULES } from './calendar-period-rules.ts';
+import { CALENDAR_PERIOD_RULES } from './calendar-period-rules.ts';
 import { connectPeriods, type FoundPeriod, type PeriodGroup } from './connect-periods.ts';
 import { describeComparison, describePeriod } from './describe-period.ts';
 import { MODIFIER_RULES, type Modifier } from './modifier-rules.ts';
 import type { PeriodRule } from './period-rule.ts';
 import { PhraseText } from './phrase-text.ts';
+import { ANCHORED_PERIOD_RULES } from './quarter-period-rules.ts';
 import { RELATIVE_PERIOD_RULES } from './relative-period-rules.ts';
 
 /** The planner's TimePhrases (../time-phrases.ts, which documents each field), kept structural here
