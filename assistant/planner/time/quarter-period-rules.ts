@@ -94,6 +94,14 @@ export const QUARTER_PERIOD_RULES: readonly PeriodRule[] = [
     `\\b(?:the\\s+)?(?<o>first|second|1st|2nd)\\s+half(?:\\s+of)?(?:\\s+the\\s+year)?\\s+(?<y>${YEAR4})\\b`,
     (g) => withYear(g, (y) => explicit(calendarHalf(y, ordinalValue(g.o)), `H${ordinalValue(g.o)} ${y}`)),
   ),
+  rule('\\b(?<rel>last|previous|this)\\s+q(?<q>[1-4])\\b', (g, env) => {
+    // "this Q3" is this year's; "last Q2" the latest that has ended.
+    const q = Number(g.q);
+    const y = Number(env.today.slice(0, 4));
+    const own = calendarQuarter(y, q);
+    const span = g.rel === 'this' ? own : own.end < env.today ? own : calendarQuarter(y - 1, q);
+    return explicit(span, `Q${q} ${span.start.slice(0, 4)}`);
+  }),
   rule('\\bq(?<q>[1-4])\\b', (g, env) => latestQuarter(Number(g.q), env)),
   rule(`\\b(?:the\\s+)?(?<o>${ORDINAL_PATTERN})\\s+quarter\\b`, (g, env) =>
     latestQuarter(ordinalValue(g.o), env),

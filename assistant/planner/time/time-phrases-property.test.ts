@@ -68,4 +68,17 @@ describe('parseTimePhrases on words that name no period', () => {
       { numRuns: 500 },
     );
   });
+
+  it('never throws on any text, and blanks only what it matched', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 400 }), (text) => {
+        const found = parseTimePhrases(text, context);
+        expect(found.remainder.length).toBe(text.length);
+        for (let i = 0; i < text.length; i++) {
+          if (found.remainder[i] !== text[i]) expect(found.remainder[i]).toBe(' ');
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
 });
