@@ -24,8 +24,8 @@ export interface PeriodGroup {
 }
 
 const SPAN_OPENER = /\b(?:between|from)\s+(?:the\s+)?$/;
-const SINCE = /\b(?:since|starting(?:\s+from)?|as\s+of)\s+(?:the\s+)?$/;
-const PREPOSITION = /(?:\b(?:in|during|for|over|within|throughout|across|of|on|at)\s+)?(?:\bthe\s+)?$/;
+const SINCE = /\b(?:since|starting(?:\s+from)?)\s+(?:the\s+)?$/;
+const PREPOSITION = /(?:\b(?:in|during|for|over|within|throughout|across|of|on|at|from)\s+)?(?:\bthe\s+)?$/;
 const SPAN_JOIN = /^\s*(?:and|to|until|till|through|thru|-|–|—)\s*(?:the\s+)?$/;
 const VERSUS_JOIN =
   /^\s*,?\s*(?:vs\.?|versus|v\.?|compared\s+(?:with|to)|against|relative\s+to|than)\s*(?:the\s+)?$/;

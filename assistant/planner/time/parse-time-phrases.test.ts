@@ -259,6 +259,13 @@ const JUNE_30: Row[] = [
   ['revenue over the past 12 months by week', '2025-06-01', '2026-05-31', 'revenue', { grain: 'week' }],
   ['revenue since last March', '2026-03-01', '2026-06-30', 'revenue'],
   ['revenue last Q2', '2025-04-01', '2025-06-30', 'revenue'],
+  [
+    'sales from last month by store',
+    '2026-05-01',
+    '2026-05-31',
+    'sales by store',
+    { relative: 'last_month' },
+  ],
   ['revenue last Q1', '2026-01-01', '2026-03-31', 'revenue'],
   ['revenue this Q4', '2026-10-01', '2026-12-31', 'revenue'],
   ['revenue Q3 vs Q3 last year', '2025-07-01', '2025-09-30', 'revenue', { compare: 'same_period_last_year' }],
