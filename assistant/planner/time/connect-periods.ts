@@ -66,13 +66,21 @@ export function connectPeriods(
       const second = resolve(next.period.range);
       const inferred = second === null ? a.period : inferYear(a.period, second, resolve);
       const first = second === null ? null : resolve(inferred.range);
-      if (first !== null && second !== null && first.start <= second.end) {
+      // "between 2025 and 2024" is symmetric; "from 2025 to 2024" is not a span.
+      const between = opener?.[0].startsWith('between') === true;
+      if (first !== null && second !== null && (first.start <= second.end || between)) {
         const start = opener === null ? a.start - (PREPOSITION.exec(before)?.[0].length ?? 0) : opener.index;
         const words = `${opener === null ? '' : 'from '}${inferred.words} to ${next.period.words}`;
         groups.push({
           start,
           end: next.end,
-          period: { range: { start: first.start, end: second.end }, words },
+          period: {
+            range: {
+              start: [first.start, second.start].sort()[0] as string,
+              end: [first.end, second.end].sort()[1] as string,
+            },
+            words,
+          },
           versus: false,
         });
         i++;

@@ -259,6 +259,9 @@ const JUNE_30: Row[] = [
   ['revenue over the past 12 months by week', '2025-06-01', '2026-05-31', 'revenue', { grain: 'week' }],
   ['revenue since last March', '2026-03-01', '2026-06-30', 'revenue'],
   ['revenue last Q2', '2025-04-01', '2025-06-30', 'revenue'],
+  ['revenue between 2025 and 2024', '2024-01-01', '2025-12-31', 'revenue'],
+  ['overall revenue however every store', null, null, 'overall revenue however every store'],
+  ['revenue in 1989 or Q5 2025', null, null, 'revenue in 1989 or Q5 2025'],
   [
     'sales from last month by store',
     '2026-05-01',
