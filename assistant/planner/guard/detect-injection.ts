@@ -20,7 +20,8 @@ const PATTERNS = [
   new RegExp(
     `\\b(?:reveal|show|print|repeat|display|output|leak|dump|tell\\s+me|what\\s+(?:is|are)|what's|give\\s+me|share)\\s+(?:me\\s+)?(?:your\\s+|the\\s+(?=initial|original|hidden|secret|internal|system))(?:(?:initial|original|hidden|secret|full|exact|internal|system)\\s+)*(?:${INSTRUCTION_NOUNS}|configuration|setup)\\b`,
   ),
-  /\b(?:new|updated|real|actual)\s+instructions?\s*:/,
+  /\b(?:new|updated|real|actual)\s+instructions?\s*:\s*(?:you|ignore|forget|from\s+now)/,
+  /\b(?:repeat|print|output|show|reveal|display)\s+(?:me\s+)?(?:the\s+|all\s+)?(?:text|words|everything|content|messages?)\s+(?:above|before\s+this|so\s+far)\b/,
   /(?:^|\n|["'`[<(])\s*(?:system|assistant|developer)\s*[:>\]]/,
   /<\/?\s*(?:system|instructions?|prompt)\s*>/,
   /#{2,}\s*(?:instruction|system)/,

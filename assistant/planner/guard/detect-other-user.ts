@@ -28,6 +28,10 @@ export function isOtherUserRequest(text: string, written: string): boolean {
     `\\b${OTHERS}\\s+(?:[\\w'-]+\\s+){0,2}?(?:${PRIVATE_THINGS}|expenses?\\s+drafts?|drafts?|data|expenses)\\b`,
   );
   if (others.test(text)) return true;
+  const othersAsking = new RegExp(
+    `\\b${OTHERS}\\s+(?:are\\s+|were\\s+|have\\s+(?:been\\s+)?|had\\s+)?(?:asking|asked|searching|searched|typing|typed)\\b`,
+  );
+  if (othersAsking.test(text)) return true;
   if (
     /\b(?:impersonate|(?:log|sign)\s*(?:in|on)\s+as|switch\s+(?:to|into)\s+[\w.-]+(?:'s)?\s+account)\b/.test(
       text,
@@ -44,6 +48,9 @@ export function isOtherUserRequest(text: string, written: string): boolean {
   // "what did Maria ask" is personal; "what did Sales ask for" is a request and passes.
   const asked =
     /\bwhat\s+(?:did|has|have|was|were|does)\s+(?:the\s+user\s+|user\s+)?([\p{L}@.\d-]+)\s+(?:[\p{L}]+\s+)?(?:ask|asked|asking|search|searched|searching|type|typed|query|queried|draft|drafted)\b(?!\s+for\b)/giu;
+  const namedAsked =
+    /\bwhat\s+([\p{L}.-]+)\s+(?:has\s+|had\s+)?(?:asked|searched|typed|queried|drafted)\b(?!\s+for\b)/gu;
+  for (const m of written.matchAll(namedAsked)) if (isPersonName(m[1] ?? '')) return true;
   for (const m of written.matchAll(asked))
     if (isPersonName(m[1] ?? '') || /\buser\s/i.test(m[0])) return true;
   const ofUser = new RegExp(

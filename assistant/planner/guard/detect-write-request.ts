@@ -35,6 +35,16 @@ const COMMAND = new RegExp(
   `${COMMAND_START}(?:${STRONG_VERBS}\\s+${BETWEEN}${DATA_NOUNS}|${SOFT_VERBS}\\s+${BETWEEN}${FIGURES})\\b`,
 );
 
+// "set revenue to 0", "add a row to the table", "make the numbers look better".
+const OTHER_COMMANDS = [
+  new RegExp(`${COMMAND_START}set\\s+(?:[\\w'-]+\\s+){1,4}?to\\s+(?:[$£€]?\\d|zero|nil|null|nothing|blank)`),
+  new RegExp(
+    `${COMMAND_START}(?:add|append)\\s+(?:(?:a|an|one|some|new|\\d+)\\s+)*(?:rows?|records?|entries)\\s+(?:to|into)\\b`,
+  ),
+  /\b(?:make|get)\s+(?:[\w'-]+\s+){0,3}?(?:figures|numbers|results|books|revenue|sales|profits?)\s+look\s+(?:better|good|bigger|higher|healthier|nicer)\b/,
+  /\b(?:cook|massage|doctor|manipulate|inflate|pad)\s+(?:the\s+|our\s+|my\s+)?(?:books|figures|numbers|results|accounts)\b/,
+];
+
 const PERMISSIONS = [
   /\b(?:grant|give|make)\s+me\s+(?:an?\s+)?(?:admin|administrator|root|superuser|owner|full)\b/,
   /\b(?:make|promote|elevate)\s+(?:me|my\s+(?:role|account|permissions?|privileges?))\s+(?:to\s+|an?\s+)?(?:admin|administrator|owner|superuser)\b/,
@@ -46,5 +56,5 @@ export function isWriteRequest(text: string): boolean {
   if (SQL_WRITE.some((p) => p.test(text))) return true;
   if (PERMISSIONS.some((p) => p.test(text))) return true;
   if (LEDGER_ENTRY.test(text)) return false;
-  return COMMAND.test(text);
+  return COMMAND.test(text) || OTHER_COMMANDS.some((p) => p.test(text));
 }

@@ -16,7 +16,7 @@ const PHRASES = [
   'help(?: me)?',
   'i need help',
   'can you help(?: me)?',
-  'what (?:can|could|do|should) (?:you|i) (?:do|ask|ask you|help (?:me )?with|use you for)',
+  'what (?:can|could|do|should) (?:you|i) (?:do|ask|ask you|help (?:me )?with|use you for)(?: for (?:me|us))?',
   'what (?:are|is) (?:you|this|shoebox)',
   'who are you',
   'how (?:does|do) (?:this|it|you|shoebox) work',

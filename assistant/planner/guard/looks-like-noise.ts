@@ -12,13 +12,13 @@ function isWordLike(raw: string): boolean {
   const token = raw.replace(/^[^\p{L}\p{N}$£€¥]+|[^\p{L}\p{N}%]+$/gu, '');
   if (token.length === 0) return false;
   if (NUMBER.test(token)) return true;
-  if (token.length > 24) return false;
+  if (token.length > 30) return false;
   if (WORD.test(token)) {
     return (
       /[aeiouy\u00e0-\u00ff]/.test(token) && !/[b-df-hj-np-tv-xz]{5}/.test(token) && !/(.)\1\1/.test(token)
     );
   }
-  return CODE.test(token) && token.length <= 12 && /\d/.test(token);
+  return CODE.test(token) && /\d/.test(token);
 }
 
 export function looksLikeNoise(text: string): boolean {
@@ -28,10 +28,11 @@ export function looksLikeNoise(text: string): boolean {
     .filter((t) => t.length > 0);
   if (tokens.length === 0) return false;
   if (!/[\p{L}\p{N}]/u.test(text)) return true;
-  const words = tokens.filter(isWordLike).length;
-  // Long runs of symbols without spaces are noise even when the few tokens look fine.
   const letters = (text.match(/[\p{L}\p{N}\s]/gu) ?? []).length;
   if (text.length >= 40 && letters / text.length < 0.6) return true;
-  if (tokens.length < 3) return words === 0 && text.length > 30;
-  return words / tokens.length < 0.5;
+  // Weighted by length, so one long run of random characters outweighs a few short words.
+  const total = tokens.reduce((sum, t) => sum + t.length, 0);
+  const wordy = tokens.filter(isWordLike).reduce((sum, t) => sum + t.length, 0);
+  if (total <= 12) return false;
+  return wordy / total < 0.5 || tokens.filter(isWordLike).length / tokens.length < 0.4;
 }

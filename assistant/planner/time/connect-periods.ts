@@ -24,11 +24,14 @@ export interface PeriodGroup {
 }
 
 const SPAN_OPENER = /\b(?:between|from)\s+(?:the\s+)?$/;
-const SINCE = /\b(?:since|starting(?:\s+from)?|as\s+of)\s+(?:the\s+)?$/;
-const PREPOSITION = /(?:\b(?:in|during|for|over|within|throughout|across|of|on|at)\s+)?(?:\bthe\s+)?$/;
+const SINCE = /\b(?:since|starting(?:\s+from)?)\s+(?:the\s+)?$/;
+const PREPOSITION = /(?:\b(?:in|during|for|over|within|throughout|across|of|on|at|from)\s+)?(?:\bthe\s+)?$/;
 const SPAN_JOIN = /^\s*(?:and|to|until|till|through|thru|-|–|—)\s*(?:the\s+)?$/;
 const VERSUS_JOIN =
   /^\s*,?\s*(?:vs\.?|versus|v\.?|compared\s+(?:with|to)|against|relative\s+to|than)\s*(?:the\s+)?$/;
+/** After "compare" (or "difference between"), "A and B", "A with B" and "A to B" are a comparison. */
+const COMPARING = /\b(?:compar(?:e|es|ed|ing|ison)|differences?\s+between)\b/;
+const COMPARING_JOIN = /^\s*,?\s*(?:and|with|to)\s*(?:the\s+)?$/;
 
 type Resolve = (range: TimeRange) => { start: string; end: string } | null;
 
@@ -50,23 +53,34 @@ export function connectPeriods(
 ): PeriodGroup[] {
   const groups: PeriodGroup[] = [];
   const sorted = [...found].sort((a, b) => a.start - b.start);
+  const comparing = COMPARING.test(text.lower.slice(0, sorted[0]?.start ?? 0));
+  const joinsVersus = (gap: string) => VERSUS_JOIN.test(gap) || (comparing && COMPARING_JOIN.test(gap));
   for (let i = 0; i < sorted.length; i++) {
     const a = sorted[i] as FoundPeriod;
     const before = text.lower.slice(0, a.start);
     const next = sorted[i + 1];
     const gap = next === undefined ? '' : text.lower.slice(a.end, next.start);
     const opener = SPAN_OPENER.exec(before);
-    if (next !== undefined && SPAN_JOIN.test(gap) && (opener !== null || !/^\s*and/.test(gap))) {
+    const spans = opener?.[0].startsWith('from') || !joinsVersus(gap);
+    if (next !== undefined && spans && SPAN_JOIN.test(gap)) {
       const second = resolve(next.period.range);
       const inferred = second === null ? a.period : inferYear(a.period, second, resolve);
       const first = second === null ? null : resolve(inferred.range);
-      if (first !== null && second !== null && first.start <= second.end) {
+      // "between 2025 and 2024" is symmetric; "from 2025 to 2024" is not a span.
+      const between = opener?.[0].startsWith('between') === true;
+      if (first !== null && second !== null && (first.start <= second.end || between)) {
         const start = opener === null ? a.start - (PREPOSITION.exec(before)?.[0].length ?? 0) : opener.index;
         const words = `${opener === null ? '' : 'from '}${inferred.words} to ${next.period.words}`;
         groups.push({
           start,
           end: next.end,
-          period: { range: { start: first.start, end: second.end }, words },
+          period: {
+            range: {
+              start: [first.start, second.start].sort()[0] as string,
+              end: [first.end, second.end].sort()[1] as string,
+            },
+            words,
+          },
           versus: false,
         });
         i++;
@@ -81,14 +95,11 @@ export function connectPeriods(
       continue;
     }
     const previous = sorted[i - 1];
-    const versus = previous !== undefined && VERSUS_JOIN.test(text.lower.slice(previous.end, a.start));
-    const prefix = versus ? 0 : (PREPOSITION.exec(before)?.[0].length ?? 0);
-    groups.push({ start: a.start - prefix, end: a.end, period: a.period, versus });
+    const versus = previous !== undefined && joinsVersus(text.lower.slice(previous.end, a.start));
+    // A compared period takes the "vs" before it; another its preposition ("in", "during the").
+    const start =
+      versus && previous !== undefined ? previous.end : a.start - (PREPOSITION.exec(before)?.[0].length ?? 0);
+    groups.push({ start, end: a.end, period: a.period, versus });
   }
   return groups;
-}
-
-/** The characters of a "vs" between two groups, so the remainder does not keep a lone "vs". */
-export function versusStart(text: PhraseText, previousEnd: number, start: number): number {
-  return VERSUS_JOIN.test(text.lower.slice(previousEnd, start)) ? previousEnd : start;
 }

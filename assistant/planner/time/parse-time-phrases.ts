@@ -15,11 +15,12 @@ import type {
   TimeRange,
 } from '../../../semantic-layer/query/semantic-query-shape.ts';
 import { CALENDAR_PERIOD_RULES } from './calendar-period-rules.ts';
-import { connectPeriods, type FoundPeriod, type PeriodGroup, versusStart } from './connect-periods.ts';
+import { connectPeriods, type FoundPeriod, type PeriodGroup } from './connect-periods.ts';
 import { describeComparison, describePeriod } from './describe-period.ts';
 import { MODIFIER_RULES, type Modifier } from './modifier-rules.ts';
 import type { PeriodRule } from './period-rule.ts';
 import { PhraseText } from './phrase-text.ts';
+import { ANCHORED_PERIOD_RULES } from './quarter-period-rules.ts';
 import { RELATIVE_PERIOD_RULES } from './relative-period-rules.ts';
 
 /** The planner's TimePhrases (../time-phrases.ts, which documents each field), kept structural here
@@ -35,7 +36,11 @@ export interface ParsedTime {
   label: string | null;
 }
 
-const PERIOD_RULES: readonly PeriodRule[] = [...RELATIVE_PERIOD_RULES, ...CALENDAR_PERIOD_RULES];
+const PERIOD_RULES: readonly PeriodRule[] = [
+  ...ANCHORED_PERIOD_RULES,
+  ...RELATIVE_PERIOD_RULES,
+  ...CALENDAR_PERIOD_RULES,
+];
 
 interface FoundModifier {
   at: number;
@@ -96,22 +101,29 @@ export function parseQuestionTime(question: string, context: RangeContext): Pars
   let compare: CompareMode | null = null;
   let baseline: PeriodGroup | null = null;
   const matched: { at: number; phrase: string }[] = [];
-  let previousEnd = 0;
   for (const group of groups) {
-    const start = group.versus ? versusStart(text, previousEnd, group.start) : group.start;
-    text.take(start, group.end);
-    matched.push({ at: start, phrase: text.written(start, group.end) });
-    previousEnd = group.end;
+    text.take(group.start, group.end);
+    matched.push({ at: group.start, phrase: text.written(group.start, group.end) });
     if (range === null) {
       range = group.period.range;
       words = group.period.words;
     } else if (group.versus && compare === null && baseline === null) {
       const first = resolve(range);
       const second = resolve(group.period.range);
-      const shifted = (mode: CompareMode) => first !== null && sameSpan(compareRange(first, mode), second);
-      if (shifted('same_period_last_year')) compare = 'same_period_last_year';
-      else if (shifted('previous_period')) compare = 'previous_period';
-      else baseline = group;
+      const shifted = (mode: CompareMode, a: Resolved, b: Resolved) =>
+        a !== null && sameSpan(compareRange(a, mode), b);
+      const modes: CompareMode[] = ['same_period_last_year', 'previous_period'];
+      const backwards = modes.find((mode) => shifted(mode, first, second));
+      // "compare 2024 and 2025": the later period is the one asked about.
+      const forwards = modes.find((mode) => shifted(mode, second, first));
+      // "Q3 vs Q3 last year" when the latest Q3 is last year's: one period, against the year before.
+      if (sameSpan(first, second)) compare = 'same_period_last_year';
+      else if (backwards !== undefined) compare = backwards;
+      else if (forwards !== undefined) {
+        compare = forwards;
+        range = group.period.range;
+        words = group.period.words;
+      } else baseline = group;
     } else {
       // Two periods not joined by "vs" ("March and April 2025"): the span covering both.
       const a = resolve(range);

@@ -141,7 +141,7 @@ export const TIME_VOCABULARY: ReadonlySet<string> = new Set([
   ...MONTH_NAMES,
   ...Object.keys(MONTH_ABBREVIATIONS),
   ...Object.keys(NUMBER_WORDS),
-  ...'day days daily beginning start inception week weeks weekly wk wks wtd month months monthly mo mos mtd quarter quarters quarterly qtr qtrs qtd year years yearly annually yr yrs ytd fytd fy fq fiscal financial calendar half today yesterday ever time tomorrow fortnight mom qoq yoy h q'.split(
+  ...'day days daily beginning start inception week weeks weekly wk wks wtd month months monthly mo mos mtd quarter quarters quarterly qtr qtrs qtd year years yearly annually yr yrs ytd fytd fy fq fiscal financial calendar half today yesterday ever time tomorrow fortnight mom qoq yoy ltm ttm l12m h q'.split(
     ' ',
   ),
 ]);

@@ -124,6 +124,7 @@ export const RELATIVE_PERIOD_RULES: readonly PeriodRule[] = [
     `\\bwtd\\b|\\bweek${TD}|\\bso\\s+far\\s+this\\s+week\\b|\\bthis\\s+week\\s+(?:so\\s+far|to\\s+date)\\b|\\bsince\\s+the\\s+(?:start|beginning)\\s+of\\s+(?:the|this)\\s+week\\b`,
     () => relative('week_to_date', 'week to date'),
   ),
+  rule('\\b(?:ltm|ttm|l12m)\\b', () => relative('last_12_months', 'the last 12 months')),
   rule('\\btoday\\b', () => relative('today', 'today')),
   rule('\\byesterday\\b', () => relative('yesterday', 'yesterday')),
   rule(
@@ -138,7 +139,7 @@ export const RELATIVE_PERIOD_RULES: readonly PeriodRule[] = [
     explicit({ start: addDays(env.today, -14), end: addDays(env.today, -1) }, 'the last 14 days'),
   ),
   rule(
-    `\\b(?:the\\s+)?(?<w>this|current|the\\s+current|last|previous|prior|past|next|coming)[\\s\\-]+(?<f>${FISCAL}[\\s\\-]+)?(?<u>week|wk|month|mo|quarter|qtr|year|yr|fy|fq)\\b`,
+    `\\b(?:the\\s+)?(?<w>this\\s+past|this|current|the\\s+current|last|previous|prior|past|next|coming)[\\s\\-]+(?<f>${FISCAL}[\\s\\-]+)?(?<u>week|wk|month|mo|quarter|qtr|year|yr|fy|fq)\\b`,
     (g, env) => thisLastNext(g.w ?? '', g.f !== undefined, g.u ?? '', env.today, env.fiscalYearStartMonth),
   ),
 ];

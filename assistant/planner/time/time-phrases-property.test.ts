@@ -68,4 +68,60 @@ describe('parseTimePhrases on words that name no period', () => {
       { numRuns: 500 },
     );
   });
+
+  it('never throws on any text, and blanks only what it matched', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 400 }), (text) => {
+        const found = parseTimePhrases(text, context);
+        expect(found.remainder.length).toBe(text.length);
+        for (let i = 0; i < text.length; i++) {
+          if (found.remainder[i] !== text[i]) expect(found.remainder[i]).toBe(' ');
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('reads a period the same wherever it stands among other words', () => {
+    const phrase = fc.constantFrom(
+      'last month',
+      'Q3 2025',
+      'FY2025',
+      'the last 6 months',
+      'between March and June 2025',
+      'since 3 March 2025',
+      'YTD',
+      'H1 2025',
+      'in March',
+      'last fiscal year',
+      '2025 vs 2024',
+      'past 12 weeks',
+    );
+    // Not "top": "top 2025" is a count, by design.
+    const plain = fc.array(
+      fc.constantFrom(
+        'revenue',
+        'stores',
+        'returns',
+        'region',
+        'margin',
+        'why',
+        'did',
+        'drop',
+        'show',
+        'best',
+      ),
+      { maxLength: 4 },
+    );
+    fc.assert(
+      fc.property(plain, phrase, plain, (before, p, after) => {
+        const alone = parseTimePhrases(p, context);
+        const inside = parseTimePhrases([...before, p, ...after].join(' '), context);
+        expect(inside.range).toEqual(alone.range);
+        expect(inside.compare).toEqual(alone.compare);
+        expect(inside.remainder.split(/\s+/).filter((w) => w !== '')).toEqual([...before, ...after]);
+      }),
+      { numRuns: 300 },
+    );
+  });
 });
