@@ -65,6 +65,6 @@ export function nearestVerified(
     calls: [{ tool: 'query_metrics', arguments: query as unknown as Record<string, unknown> }],
     query,
     chart: chartFor(intent, query, cues.chart),
-    understood: `${describeQuery(lexicon, query, intent, label)} (as the verified question "${chosen.question}")`,
+    understood: `${describeQuery(lexicon, query, intent, label)} (${time.range === null ? 'as' : 'the period you named, otherwise as'} the verified question "${chosen.question}")`,
   };
 }
