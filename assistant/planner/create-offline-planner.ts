@@ -74,7 +74,8 @@ function planQuestion(lexicon: PlannerLexicon, { question, thread }: PlannerInpu
     slots.metrics.length === 0 &&
     slots.filters.length === 0 &&
     slots.dimensions.length > 0 &&
-    (cues.list || (thread.lastQuery === null && /^(which|what)\b/i.test(question.trim())));
+    (cues.list ||
+      (thread.lastQuery === null && cues.rank === null && /^(which|what)\b/i.test(question.trim())));
   const isFollowUp =
     !listing &&
     thread.lastQuery !== null &&

@@ -139,6 +139,27 @@ const CASES: PlanCase[] = [
     dims: ['members.plan'],
     chart: 'bar',
   },
+  {
+    q: 'which station had the most rides last month',
+    intent: 'rank',
+    metrics: ['rentals'],
+    dims: ['stations.station_name'],
+    order: 'desc',
+    limit: 1,
+  },
+  {
+    q: 'top 3 stations by rides',
+    intent: 'rank',
+    metrics: ['rentals'],
+    dims: ['stations.station_name'],
+    limit: 3,
+  },
+  {
+    q: 'revenue per rental by station',
+    intent: 'breakdown',
+    metrics: ['revenue_per_rental'],
+    dims: ['stations.station_name'],
+  },
 ];
 
 describe('the offline planner on the bike-rental example', () => {

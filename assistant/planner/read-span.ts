@@ -23,6 +23,8 @@ export interface Mention {
   partial: boolean;
   /** Other members that fit the same words equally well. */
   alternatives: string[];
+  /** For a dimension read in a grouping context: the metric the same words name, if any. */
+  metricToo?: string;
   /** A dimension word that only qualifies an adjacent value ("region" in "region West"). */
   qualifier: boolean;
   start: number;
@@ -78,11 +80,9 @@ export function readSpan(
     valuesByDimension: {},
   };
   const previous = previousWord(tokens, start) ?? '';
-  const grouping =
-    GROUP_WORDS.has(previous) ||
-    LIST_CONTEXT.has(previous) ||
-    RANK_WORDS.has(previous) ||
-    /^\d+$/.test(previous);
+  const grouping = GROUP_WORDS.has(previous) || LIST_CONTEXT.has(previous);
+  // After "top 5" / "most": a metric ("most rides") or else a dimension ("top 5 stores").
+  const ranking = RANK_WORDS.has(previous) || /^\d+$/.test(previous);
   const top = bestScore(span);
   const bestOf = (r: Reading) =>
     Math.max(0, ...span.filter((c) => readingOf(c.entry) === r).map((c) => c.match.score));
@@ -97,9 +97,11 @@ export function readSpan(
     valueOfItsOwnDimension || bestOf('value') > Math.max(bestOf('dimension'), bestOf('model'));
   const order: Reading[] = grouping
     ? ['dimension', 'model', 'metric', 'value', 'part']
-    : valueFirst
-      ? ['metric', 'value', 'dimension', 'model', 'part']
-      : ['metric', 'dimension', 'model', 'value', 'part'];
+    : ranking
+      ? ['metric', 'dimension', 'model', 'value', 'part']
+      : valueFirst
+        ? ['metric', 'value', 'dimension', 'model', 'part']
+        : ['metric', 'dimension', 'model', 'value', 'part'];
   // Part of a value's name counts only when the word is the value's own, not the model's prose.
   const distinctive = tokens
     .slice(start, end)
@@ -115,6 +117,7 @@ export function readSpan(
     const members = [...new Set(leaders.map((c) => memberOf(lexicon, c) as string))].sort();
     const [member, ...alternatives] = members as [string, ...string[]];
     if (reading === 'metric' || reading === 'dimension' || reading === 'model') {
+      const metric = span.find((c) => readingOf(c.entry) === 'metric')?.entry.member;
       return {
         ...base,
         kind: reading === 'metric' ? 'metric' : 'dimension',
@@ -122,6 +125,7 @@ export function readSpan(
         alternatives,
         values: [],
         score: bestScore,
+        ...(reading !== 'metric' && metric !== undefined ? { metricToo: metric } : {}),
       };
     }
     // Values: prefer warehouse values; one dimension, its values (several when only a part was named).

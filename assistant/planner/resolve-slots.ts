@@ -51,6 +51,11 @@ export function resolveSlots(lexicon: PlannerLexicon, matched: MatchedQuestion):
       }
     }
   }
+  // "top 3 stations by rides": with no metric elsewhere, words that also name a metric are it.
+  if (!mentions.some((m) => m.kind === 'metric')) {
+    const both = mentions.find((m) => m.kind === 'dimension' && !m.qualifier && m.metricToo !== undefined);
+    if (both !== undefined) Object.assign(both, { kind: 'metric', member: both.metricToo, alternatives: [] });
+  }
   const metricMentions = mentions.filter((m) => m.kind === 'metric');
   let metrics = [...new Set(metricMentions.map((m) => m.member))];
   if (metrics.length === 0 && matched.weakMetric !== null) metrics = [matched.weakMetric];
