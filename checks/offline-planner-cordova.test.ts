@@ -15,6 +15,7 @@ import {
   converse,
   expectClarify,
   expectPlan,
+  expectRobust,
   type PlanCase,
 } from '../assistant/planner/test-planner-cases.ts';
 import { fixedClock } from '../core/clock.ts';
@@ -546,6 +547,10 @@ describe('the offline planner on the Cordova model', () => {
       expect(p.kind === 'tools' && p.query?.filters, question).toEqual([{ dimension, operator, values }]);
       expect(p.kind === 'tools' && p.understood, question).toContain(' not ');
     }
+  });
+
+  it('never throws, and every plan it makes compiles, for any mix of catalog, cue and time words', () => {
+    expectRobust(planner, model, context, buildCatalogIndex(model));
   });
 
   it('is deterministic', () => {

@@ -3,7 +3,6 @@
  * model and CSV data, its station and district names indexed from a DuckDB warehouse. Nothing in
  * the planner changes: it knows only what the catalog says.
  */
-import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../core/clock.ts';
 import type { DuckDbWarehouse } from '../../db/duckdb-warehouse.ts';
@@ -13,14 +12,7 @@ import { indexDimensionValues } from '../../semantic-layer/catalog/index-dimensi
 import { compileQuery } from '../../semantic-layer/compiler/compile-query.ts';
 import { createOfflinePlanner } from './create-offline-planner.ts';
 import { EMPTY_THREAD_CONTEXT, type Plan, type Planner } from './plan.ts';
-import {
-  converse,
-  expectClarify,
-  expectCompiles,
-  expectPlan,
-  type PlanCase,
-  threadAfter,
-} from './test-planner-cases.ts';
+import { converse, expectClarify, expectPlan, expectRobust, type PlanCase } from './test-planner-cases.ts';
 
 const model = readExampleModel();
 const context = { clock: fixedClock(new Date('2025-07-01T09:00:00Z')), fiscalYearStartMonth: 1 };
@@ -235,52 +227,7 @@ describe('the offline planner on the bike-rental example', () => {
   });
 
   it('never throws, and every plan it makes compiles, for any mix of catalog, cue and time words', () => {
-    const catalogWords = [
-      ...new Set(buildCatalogIndex(model).entries.flatMap((e) => e.tokens.map((t) => t.raw))),
-    ];
-    const other = [
-      'by',
-      'top',
-      '3',
-      'why',
-      'vs',
-      'last year',
-      'last month',
-      'and',
-      'what about',
-      'share of',
-      'as a bar chart',
-      'same for last year',
-      'excluding',
-      'in',
-      'per month',
-      'trend',
-      'which',
-      'are there',
-      'Q2',
-      'zorblax',
-    ];
-    const word = fc.constantFrom(...catalogWords, ...other);
-    const counts: Record<string, number> = {};
-    fc.assert(
-      fc.property(
-        fc.array(fc.array(word, { minLength: 1, maxLength: 7 }), { minLength: 1, maxLength: 3 }),
-        (turns) => {
-          let thread = EMPTY_THREAD_CONTEXT;
-          for (const words of turns) {
-            const p = planner.plan({ question: words.join(' '), thread });
-            expectCompiles(p, model, context);
-            counts[p.kind] = (counts[p.kind] ?? 0) + 1;
-            if (p.kind === 'clarify') expect(p.suggestions.length).toBeGreaterThanOrEqual(2);
-            thread = threadAfter(p, thread);
-          }
-        },
-      ),
-      { numRuns: 300, seed: 20260630 },
-    );
-    // Not vacuous: many of these word salads still give queries, and many give clarifications.
-    expect(counts.tools ?? 0).toBeGreaterThan(25);
-    expect(counts.clarify ?? 0).toBeGreaterThan(50);
+    expectRobust(planner, model, context, buildCatalogIndex(model));
   });
 
   it('offers starters from its own verified questions', () => {

@@ -4,8 +4,10 @@
  * query_metrics call a plan makes is compiled with the real compiler, so only compilable queries
  * pass. Periods are compared as resolved dates, so "last_month" and its two dates are the same.
  */
+import fc from 'fast-check';
 import { expect } from 'vitest';
 import type { ChartKind } from '../../charts/chart-choice.ts';
+import type { CatalogIndex } from '../../semantic-layer/catalog/catalog-index.ts';
 import { compileQuery } from '../../semantic-layer/compiler/compile-query.ts';
 import type { SemanticLayerModel } from '../../semantic-layer/model/semantic-layer-model.ts';
 import { resolveTimeRange } from '../../semantic-layer/query/resolve-time-range.ts';
@@ -140,4 +142,62 @@ export function expectClarify(plan: Plan, question: string, mentions: readonly s
   expect(plan.suggestions.length, label).toBeLessThanOrEqual(4);
   expect(plan.reason.length, label).toBeGreaterThan(0);
   for (const word of mentions) expect(plan.message.toLowerCase(), label).toContain(word.toLowerCase());
+}
+
+/** Words that are not members: cues, periods, follow-up openers, an unknown word. */
+const OTHER_WORDS = [
+  'by',
+  'top',
+  '3',
+  'why',
+  'vs',
+  'last year',
+  'last month',
+  'and',
+  'what about',
+  'share of',
+  'as a bar chart',
+  'same for last year',
+  'excluding',
+  'in',
+  'per month',
+  'trend',
+  'which',
+  'are there',
+  'Q2',
+  'zorblax',
+];
+
+/**
+ * Any mix of catalog, cue and time words, over conversations of up to three turns: the planner
+ * never throws, every query it makes compiles, every clarification carries suggestions, and
+ * neither queries nor clarifications are rare (the property is not vacuous).
+ */
+export function expectRobust(
+  planner: Planner,
+  model: SemanticLayerModel,
+  context: Context,
+  catalog: CatalogIndex,
+): void {
+  const catalogWords = [...new Set(catalog.entries.flatMap((e) => e.tokens.map((t) => t.raw)))];
+  const word = fc.constantFrom(...catalogWords, ...OTHER_WORDS);
+  const counts: Record<string, number> = {};
+  fc.assert(
+    fc.property(
+      fc.array(fc.array(word, { minLength: 1, maxLength: 7 }), { minLength: 1, maxLength: 3 }),
+      (turns) => {
+        let thread = EMPTY_THREAD_CONTEXT;
+        for (const words of turns) {
+          const p = planner.plan({ question: words.join(' '), thread });
+          expectCompiles(p, model, context);
+          counts[p.kind] = (counts[p.kind] ?? 0) + 1;
+          if (p.kind === 'clarify') expect(p.suggestions.length).toBeGreaterThanOrEqual(2);
+          thread = threadAfter(p, thread);
+        }
+      },
+    ),
+    { numRuns: 300, seed: 20260630 },
+  );
+  expect(counts.tools ?? 0).toBeGreaterThan(25);
+  expect(counts.clarify ?? 0).toBeGreaterThan(50);
 }
