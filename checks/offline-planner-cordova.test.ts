@@ -802,6 +802,25 @@ const FOLLOW_UPS: [string, Turn[]][] = [
     ],
   ],
   [
+    'a value that fits the last metric, then why, then a rank of the question before',
+    [
+      {
+        q: 'revenue by region by month this year',
+        check: (p) => expect(queryOf(p).time?.grain).toBe('month'),
+      },
+      { q: 'only online', check: (p) => expect(filterOn(p, 'channels.channel_code')).toEqual(['online']) },
+      { q: 'why?', check: (p) => expect(p.kind === 'tools' && p.calls[0]?.tool).toBe('explain_change') },
+      {
+        q: 'top 3',
+        check: (p) => {
+          expect(p.kind === 'tools' && p.intent).toBe('rank');
+          expect(queryOf(p).dimensions).toEqual([REGION]);
+          expect(queryOf(p).limit).toBe(3);
+        },
+      },
+    ],
+  ],
+  [
     'a new full question is not a follow-up',
     [
       { q: 'revenue by region last quarter', check: (p) => expect(queryOf(p).dimensions).toEqual([REGION]) },

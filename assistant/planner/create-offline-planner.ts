@@ -69,7 +69,7 @@ function planQuestion(lexicon: PlannerLexicon, { question, thread }: PlannerInpu
   if (special !== null) return special;
   const matched = matchQuestion(lexicon, time.remainder);
   const cues = readCues(matched.tokens, matched.covered);
-  const slots = resolveSlots(lexicon, matched);
+  const slots = resolveSlots(lexicon, matched, thread.lastQuery?.metrics);
   const listing =
     slots.metrics.length === 0 &&
     slots.filters.length === 0 &&
@@ -112,7 +112,9 @@ function planQuestion(lexicon: PlannerLexicon, { question, thread }: PlannerInpu
   if (isFollowUp) return followUpPlan(lexicon, question, thread, slots, cues, time);
   if (cues.explain && slots.metrics.length === 0 && thread.lastQuery !== null) {
     const last = explainLast(thread, slots, time);
-    return composeOrClarify(lexicon, question, last.slots, cues, last.time, false);
+    const explained = composeOrClarify(lexicon, question, last.slots, cues, last.time, false);
+    // The thread goes on from the question that was explained, not from the explanation.
+    return explained.kind === 'tools' ? { ...explained, query: thread.lastQuery } : explained;
   }
   if (slots.metrics.length === 0) {
     if (listing) {

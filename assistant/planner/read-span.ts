@@ -128,9 +128,12 @@ export function readSpan(
         ...(reading !== 'metric' && metric !== undefined ? { metricToo: metric } : {}),
       };
     }
-    // Values: prefer warehouse values; one dimension, its values (several when only a part was named).
-    const preferred = leaders.filter((c) => c.entry.source === 'warehouse');
-    const pool = preferred.length > 0 ? preferred : leaders;
+    // Values: prefer warehouse values, then those written as asked (case included: "online" over
+    // "ONLINE"); one dimension, its values (several when only a part was named).
+    const stored = leaders.filter((c) => c.entry.source === 'warehouse');
+    const fromStore = stored.length > 0 ? stored : leaders;
+    const verbatim = fromStore.filter((c) => c.match.match === 'exact');
+    const pool = verbatim.length > 0 ? verbatim : fromStore;
     const dims = [...new Set(pool.map((c) => c.entry.member))].sort();
     const valuesOf = (d: string) =>
       [...new Set(pool.filter((c) => c.entry.member === d).map((c) => c.entry.text))].sort();

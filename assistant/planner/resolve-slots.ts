@@ -35,7 +35,15 @@ export function probeQuery(metrics: string[], dimensions: string[], filterDims: 
   };
 }
 
-export function resolveSlots(lexicon: PlannerLexicon, matched: MatchedQuestion): Slots {
+/**
+ * `threadMetrics`: the last query's metrics, so that a follow-up's dimension or value is one those
+ * metrics can be sliced by ("only online" after a revenue question).
+ */
+export function resolveSlots(
+  lexicon: PlannerLexicon,
+  matched: MatchedQuestion,
+  threadMetrics: readonly string[] = [],
+): Slots {
   const mentions = matched.mentions.map((m) => ({ ...m }));
   // A qualifier next to a value fixes the value's dimension ("region West").
   for (const q of mentions.filter((m) => m.qualifier)) {
@@ -59,13 +67,15 @@ export function resolveSlots(lexicon: PlannerLexicon, matched: MatchedQuestion):
   const metricMentions = mentions.filter((m) => m.kind === 'metric');
   let metrics = [...new Set(metricMentions.map((m) => m.member))];
   if (metrics.length === 0 && matched.weakMetric !== null) metrics = [matched.weakMetric];
-  const compatible = (ms: string[], ds: string[], fs: string[]) =>
-    ms.length === 0 ? true : lexicon.compiles(probeQuery(ms, ds, fs));
+  const compatible = (ms: string[], ds: string[], fs: string[]) => {
+    const tested = ms.length > 0 ? ms : [...threadMetrics];
+    return tested.length === 0 ? true : lexicon.compiles(probeQuery(tested, ds, fs));
+  };
   const isTime = (d: string) => lexicon.dimensions.get(d)?.spec.type === 'time';
   const pick = (m: Mention, fits: (member: string) => boolean): string => {
     // With no metric to test against, the dimension with data in the index is the likelier one.
     const options = [m.member, ...m.alternatives].sort((a, b) =>
-      metrics.length === 0 ? lexicon.valueCount(b) - lexicon.valueCount(a) : 0,
+      metrics.length === 0 && threadMetrics.length === 0 ? lexicon.valueCount(b) - lexicon.valueCount(a) : 0,
     );
     return options.find(fits) ?? m.member;
   };
