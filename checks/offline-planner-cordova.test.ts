@@ -886,11 +886,12 @@ describe('clarifying questions instead of guesses', () => {
     expectClarify(p, question, words);
   });
 
-  it('suggests questions that the planner itself answers', () => {
-    const p = plan('what was our employee happiness score');
-    if (p.kind !== 'clarify') throw new Error('expected a clarifying question');
-    const answered = p.suggestions.filter((s) => plan(s).kind === 'tools');
-    expect(answered.length).toBeGreaterThanOrEqual(2);
+  it('suggests only questions that the planner itself answers', () => {
+    for (const [question] of CLARIFY) {
+      const p = plan(question);
+      if (p.kind !== 'clarify') throw new Error(`expected a clarifying question for ${question}`);
+      for (const s of p.suggestions) expect(plan(s).kind, `${question} -> ${s}`).toBe('tools');
+    }
   });
 });
 

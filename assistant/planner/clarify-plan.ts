@@ -18,9 +18,9 @@ export function suggestionsFor(
   extra: readonly string[] = [],
 ): string[] {
   const hits = text.trim() === '' ? [] : searchCatalog(lexicon.setup.catalog, text, { limit: 12 });
-  const out = new Set<string>(extra);
   // Only questions the planner answers itself are offered.
   const answered = (q: string) => lexicon.answers?.(q) ?? true;
+  const out = new Set<string>(extra.filter(answered));
   for (const hit of hits) {
     if (hit.kind === 'verified_query' && hit.score >= 20 && out.size < 2 + extra.length && answered(hit.name))
       out.add(hit.name);

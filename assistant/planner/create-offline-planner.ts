@@ -70,8 +70,10 @@ function planQuestion(lexicon: PlannerLexicon, { question, thread }: PlannerInpu
   const matched = matchQuestion(lexicon, time.remainder);
   const cues = readCues(matched.tokens, matched.covered);
   const slots = resolveSlots(lexicon, matched, thread.lastQuery?.metrics);
+  // A metric only guessed from a word of its name ("values" of a "*_value" metric) does not stop a listing.
+  const namedMetric = matched.mentions.some((m) => m.kind === 'metric');
   const listing =
-    slots.metrics.length === 0 &&
+    !namedMetric &&
     slots.filters.length === 0 &&
     slots.dimensions.length > 0 &&
     (cues.list ||
@@ -116,7 +118,7 @@ function planQuestion(lexicon: PlannerLexicon, { question, thread }: PlannerInpu
     // The thread goes on from the question that was explained, not from the explanation.
     return explained.kind === 'tools' ? { ...explained, query: thread.lastQuery } : explained;
   }
-  if (slots.metrics.length === 0) {
+  if (listing || slots.metrics.length === 0) {
     if (listing) {
       const dimension = slots.dimensions[0] as string;
       return {
