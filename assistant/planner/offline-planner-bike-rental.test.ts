@@ -230,6 +230,26 @@ describe('the offline planner on the bike-rental example', () => {
     expectRobust(planner, model, context, buildCatalogIndex(model));
   });
 
+  it('works from the sample values alone before any values were indexed', () => {
+    const bare = createOfflinePlanner({
+      model,
+      catalog: buildCatalogIndex(model),
+      dimensionValues: undefined,
+      ...context,
+    });
+    const p = bare.plan({
+      question: 'revenue for electric bikes in alfama last month',
+      thread: EMPTY_THREAD_CONTEXT,
+    });
+    expect(p.kind === 'tools' && p.query?.filters).toEqual([
+      { dimension: 'bikes.bike_type', operator: 'equals', values: ['electric'] },
+      { dimension: 'stations.district', operator: 'equals', values: ['Alfama'] },
+    ]);
+    expect(bare.plan({ question: 'revenue in alcantara', thread: EMPTY_THREAD_CONTEXT }).kind).toBe(
+      'clarify',
+    );
+  });
+
   it('offers starters from its own verified questions', () => {
     const verified = model.verifiedQueries.map((v) => v.question);
     expect(planner.starterQuestions()).toHaveLength(4);
