@@ -4,6 +4,7 @@
  */
 import type { Clock } from '../../core/clock.ts';
 import type { CompareMode, QueryGrain, TimeRange } from '../../semantic-layer/query/semantic-query-shape.ts';
+import { parseQuestionTime } from './time/parse-time-phrases.ts';
 
 export interface TimePhraseContext {
   clock: Clock;
@@ -29,6 +30,7 @@ export interface TimePhrases {
   label: string | null;
 }
 
-export function parseTimePhrases(_question: string, _context: TimePhraseContext): TimePhrases {
-  throw new Error('parseTimePhrases is being built (assistant/planner/time-phrases.ts)');
+/** The grammar lives in ./time/ (docs/planner-time-phrases.md); this is the planner's entry point. */
+export function parseTimePhrases(question: string, context: TimePhraseContext): TimePhrases {
+  return parseQuestionTime(question, context);
 }
