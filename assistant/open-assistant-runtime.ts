@@ -7,7 +7,8 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { CodedError, ErrorCode } from '../core/coded-error.ts';
+import { loadChartEngines } from '../charts/render-chart.ts';
+import { CodedError, ErrorCode, messageOf } from '../core/coded-error.ts';
 import { type AppDb, openAppDb } from '../db/app-db.ts';
 import { readLoadFreshness } from '../db/data-freshness.ts';
 import { openLedgerDb } from '../db/open-ledger-db.ts';
@@ -15,7 +16,7 @@ import { openWarehouse } from '../db/open-warehouse.ts';
 import type { Warehouse } from '../db/warehouse.ts';
 import { LedgerService } from '../ledger/ledger-service.ts';
 import { migrateLedger } from '../ledger/migrate-ledger.ts';
-import { buildCatalogIndex } from '../semantic-layer/catalog/catalog-index.ts';
+import { buildCatalogIndex, type CatalogIndex } from '../semantic-layer/catalog/catalog-index.ts';
 import {
   type DimensionValueIndex,
   loadDimensionValueIndex,
@@ -53,16 +54,27 @@ export async function openAssistantRuntime(options: OpenAssistantRuntimeOptions)
   const model = loadSemanticModel(config.semanticModelDir);
   const opened: { close(): Promise<void> }[] = [];
   try {
-    const warehouse: Warehouse =
+    // The warehouse (a native engine), the ledger (PGlite's WASM) and the chart engines (vega,
+    // sharp) load side by side: together they are most of the first answer's time in a new
+    // process. Charts failing to load is not fatal here: an answer then comes without its chart.
+    const [warehouseOpened, ledgerOpened] = await Promise.allSettled([
       options.warehouse ??
-      (await openWarehouse(config.warehouseUrl, {
-        home: config.home,
-        copyIamRole: config.redshiftCopyIamRole,
-        region: config.awsRegion,
-      }));
-    if (!options.warehouse) opened.push(warehouse);
-    const ledgerDb = await openLedgerDb(config.ledgerUrl, { home: config.home });
-    opened.push(ledgerDb);
+        openWarehouse(config.warehouseUrl, {
+          home: config.home,
+          copyIamRole: config.redshiftCopyIamRole,
+          region: config.awsRegion,
+        }),
+      openLedgerDb(config.ledgerUrl, { home: config.home }),
+      loadChartEngines().catch((error: unknown) =>
+        log.warn(`Charts could not be loaded; answers will come without them: ${messageOf(error)}`),
+      ),
+    ]);
+    if (warehouseOpened.status === 'fulfilled' && !options.warehouse) opened.push(warehouseOpened.value);
+    if (ledgerOpened.status === 'fulfilled') opened.push(ledgerOpened.value);
+    if (warehouseOpened.status === 'rejected') throw warehouseOpened.reason;
+    if (ledgerOpened.status === 'rejected') throw ledgerOpened.reason;
+    const warehouse: Warehouse = warehouseOpened.value;
+    const ledgerDb = ledgerOpened.value;
     await migrateLedger(ledgerDb);
     const ledger = new LedgerService(ledgerDb, { clock: config.clock });
     const appDb: AppDb = options.appDb ?? (await openAppDb(config.appDatabaseUrl, { home: config.home }));
@@ -75,15 +87,10 @@ export async function openAssistantRuntime(options: OpenAssistantRuntimeOptions)
         void compileQuery(model, query, { dialect: warehouse.dialect, clock, fiscalYearStartMonth }),
     });
 
+    // Set by refresh() below, before anything can read them.
     let values: DimensionValueIndex | undefined;
-    let catalog = buildCatalogIndex(model);
-    let planner: Planner = createOfflinePlanner({
-      model,
-      catalog,
-      dimensionValues: undefined,
-      clock,
-      fiscalYearStartMonth,
-    });
+    let catalog: CatalogIndex = undefined as unknown as CatalogIndex;
+    let planner: Planner = undefined as unknown as Planner;
     const refresh = async () => {
       const file = join(config.home, CATALOG_VALUES_FILE);
       values = existsSync(file) ? await loadDimensionValueIndex(file) : undefined;

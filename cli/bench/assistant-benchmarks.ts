@@ -7,6 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Answer } from '../../assistant/answer.ts';
 import { openAssistantRuntime } from '../../assistant/open-assistant-runtime.ts';
+import { CodedError, ErrorCode } from '../../core/coded-error.ts';
 import { loadConfig } from '../../core/config.ts';
 import { createLogger } from '../../core/logger.ts';
 import { goldenCases } from '../../evals/cases/all-cases.ts';
@@ -53,6 +54,12 @@ export async function assistantBenchmarks(): Promise<BenchmarkRow[]> {
       all.push(ms);
       if (answer.kind === 'answer') answered += 1;
       if (answer.chart) charted.push(ms);
+    }
+    if (answered < questions.length / 2) {
+      throw new CodedError(
+        ErrorCode.BadArgument,
+        `Only ${answered} of ${questions.length} standard questions were answered with figures: is the demo loaded in SHOEBOX_HOME (${config.home})?`,
+      );
     }
     all.sort((a, b) => a - b);
     charted.sort((a, b) => a - b);
