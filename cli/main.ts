@@ -26,7 +26,7 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo()): Pr
       writeOut: (text) => io.stdout.write(text),
       writeErr: (text) => io.stderr.write(text),
     });
-  registerCommands(program, context);
+  await registerCommands(program, context, argv);
   try {
     await program.parseAsync([...argv]);
     return 0;

@@ -1,39 +1,68 @@
-/** Every `shoebox` subcommand, in the order `--help` lists them. */
-
+/**
+ * Every `shoebox` subcommand, in the order `--help` lists them. Each command's module (and the
+ * engines it drags in: DuckDB, PGlite, the AWS SDK, vega, Bolt...) is imported only when that
+ * command runs, or when help lists them all: `shoebox ask` should not pay for loading `etl`.
+ */
 import type { Command } from 'commander';
-import { openAssistantRuntime } from '../../assistant/open-assistant-runtime.ts';
-import { loadSemanticModel } from '../../semantic-layer/validate/validate-semantic-model.ts';
 import type { CommandContext } from '../command-context.ts';
-import { registerAskCommand } from './ask-command.ts';
-import { registerBenchCommand } from './bench-command.ts';
-import { registerConfigCommand } from './config-command.ts';
-import { registerDemoCommand } from './demo-command.ts';
-import { registerEtlCommand } from './etl-command.ts';
-import { registerEvalsCommand } from './evals-command.ts';
-import { registerGenerateCommand } from './generate-command.ts';
-import { registerLedgerCommand } from './ledger-command.ts';
-import { registerLoadCommand } from './load-command.ts';
-import { registerSemanticCommand } from './semantic-command.ts';
-import { addCompileCommand } from './semantic-compile-command.ts';
-import { registerServeCommand } from './serve-command.ts';
-import { registerSlackCommand } from './slack-command.ts';
-import { registerUsersCommand } from './users-command.ts';
 
-export function registerCommands(program: Command, context: CommandContext): void {
-  registerDemoCommand(program, context);
-  registerGenerateCommand(program, context);
-  registerEtlCommand(program, context);
-  registerLoadCommand(program, context);
-  registerServeCommand(program, context);
-  registerAskCommand(program, context);
-  registerUsersCommand(program, context);
-  addCompileCommand(registerSemanticCommand(program, context), context, async (dir) =>
-    loadSemanticModel(dir),
-  );
-  // After the assistant merge: registerSlackCommand(program, context, openAssistantRuntime).
-  registerSlackCommand(program, context, openAssistantRuntime);
-  registerLedgerCommand(program, context);
-  registerBenchCommand(program, context);
-  registerEvalsCommand(program, context, openAssistantRuntime);
-  registerConfigCommand(program, context);
+type Registrar = (program: Command, context: CommandContext) => Promise<void>;
+
+const COMMANDS: [name: string, register: Registrar][] = [
+  ['demo', async (p, c) => (await import('./demo-command.ts')).registerDemoCommand(p, c)],
+  ['generate', async (p, c) => (await import('./generate-command.ts')).registerGenerateCommand(p, c)],
+  ['etl', async (p, c) => (await import('./etl-command.ts')).registerEtlCommand(p, c)],
+  ['load', async (p, c) => (await import('./load-command.ts')).registerLoadCommand(p, c)],
+  ['serve', async (p, c) => (await import('./serve-command.ts')).registerServeCommand(p, c)],
+  ['ask', async (p, c) => (await import('./ask-command.ts')).registerAskCommand(p, c)],
+  ['users', async (p, c) => (await import('./users-command.ts')).registerUsersCommand(p, c)],
+  [
+    'semantic',
+    async (p, c) => {
+      const { registerSemanticCommand } = await import('./semantic-command.ts');
+      const { addCompileCommand } = await import('./semantic-compile-command.ts');
+      const { loadSemanticModel } = await import('../../semantic-layer/validate/validate-semantic-model.ts');
+      addCompileCommand(registerSemanticCommand(p, c), c, async (dir) => loadSemanticModel(dir));
+    },
+  ],
+  [
+    'slack',
+    async (p, c) => {
+      const { registerSlackCommand } = await import('./slack-command.ts');
+      const { openAssistantRuntime } = await import('../../assistant/open-assistant-runtime.ts');
+      registerSlackCommand(p, c, openAssistantRuntime);
+    },
+  ],
+  ['ledger', async (p, c) => (await import('./ledger-command.ts')).registerLedgerCommand(p, c)],
+  ['bench', async (p, c) => (await import('./bench-command.ts')).registerBenchCommand(p, c)],
+  [
+    'evals',
+    async (p, c) => {
+      const { registerEvalsCommand } = await import('./evals-command.ts');
+      const { openAssistantRuntime } = await import('../../assistant/open-assistant-runtime.ts');
+      registerEvalsCommand(p, c, openAssistantRuntime);
+    },
+  ],
+  ['config', async (p, c) => (await import('./config-command.ts')).registerConfigCommand(p, c)],
+];
+
+export const COMMAND_NAMES = COMMANDS.map(([name]) => name);
+
+/** The first word that is not an option, e.g. "ask" in `shoebox --verbose ask "..."`. */
+function commandOf(argv: readonly string[]): string | undefined {
+  return argv.slice(2).find((arg) => !arg.startsWith('-'));
+}
+
+/**
+ * Registers the command named on the command line, or all of them when none is named or the
+ * name is not one (help, a typo: commander then lists or suggests from the full set).
+ */
+export async function registerCommands(
+  program: Command,
+  context: CommandContext,
+  argv: readonly string[] = [],
+): Promise<void> {
+  const named = commandOf(argv);
+  const only = COMMANDS.find(([name]) => name === named);
+  for (const [, register] of only ? [only] : COMMANDS) await register(program, context);
 }
