@@ -24,7 +24,10 @@ describe('futurePeriods', () => {
   });
 
   it('fails a trend that shows the months to come', () => {
-    const answer = fakeAnswer(request, { text: 'Revenue went down to $0 in Dec 2026.', table: trend(['06', '07', '12']) });
+    const answer = fakeAnswer(request, {
+      text: 'Revenue went down to $0 in Dec 2026.',
+      table: trend(['06', '07', '12']),
+    });
     expect(futurePeriods(answer, '2026-06-30')).toEqual([
       "the table shows periods after the data's last day (2026-06-30): 2026-07-01, 2026-12-01",
     ]);
