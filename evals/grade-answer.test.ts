@@ -175,6 +175,27 @@ describe('gradeAnswer', () => {
     expect(gradeAnswer(rose, change, changeRow)).toEqual([
       expect.stringContaining('change: expected down by -61'),
     ]);
+    // The direction is read where the size is stated: a member that moved the other way, named in
+    // another sentence, neither spoils a right answer nor rescues a wrong one.
+    const figures = [
+      { label: 'Change', value: 61, formatted: '61', format: 'number', source: 't' },
+      { label: 'Change, A', value: 90, formatted: '90', format: 'number', source: 't' },
+      { label: 'Change, B', value: 29, formatted: '29', format: 'number', source: 't' },
+    ];
+    const offset = make({
+      text: 'Pairs sold fell by 61. By store, most of the move came from A (down 90), partly offset by B (up 29).',
+      figures,
+      provenance,
+    });
+    expect(gradeAnswer(offset, change, { change: -61 })).toEqual([]);
+    const wrong = make({
+      text: 'Pairs sold rose by 61. By store, most of the move came from A (down 90).',
+      figures,
+      provenance,
+    });
+    expect(gradeAnswer(wrong, change, { change: -61 })).toEqual([
+      expect.stringContaining('change: expected down by -61'),
+    ]);
   });
 });
 

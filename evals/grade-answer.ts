@@ -115,12 +115,26 @@ function gradeChange(answer: Answer, change: number | null, row: ExpectedRow | n
   const size =
     findFigure(numbers, Math.abs(change), DEFAULT_TOLERANCE, false) ||
     (pct !== null && findFigure(numbers, Math.abs(pct), DEFAULT_TOLERANCE, true));
-  const up = /\b(up|rose|grew|increase[sd]?|higher|more|gain(?:ed)?)\b/i.test(answer.text);
-  const down = /\b(down|fell|dropped|decrease[sd]?|declined?|lower|less|fewer|loss)\b/i.test(answer.text);
+  const said = sizeSentences(answer, Math.abs(change));
+  const up = /\b(up|rose|grew|increase[sd]?|higher|more|gain(?:ed)?)\b/i.test(said);
+  const down = /\b(down|fell|dropped|decrease[sd]?|declined?|lower|less|fewer|loss)\b/i.test(said);
   const wordsRight = change > 0 ? up && !down : change < 0 ? down && !up : true;
   if (size && wordsRight) return [];
   const direction = change > 0 ? 'up' : change < 0 ? 'down' : 'flat';
   return [
     `change: expected ${direction} by ${show(change)}${pct !== null ? ` (${show(pct)})` : ''}, not found with that sign`,
   ];
+}
+
+/**
+ * The sentences that state the change's size (its figure's formatted text), where its direction
+ * words must be; the whole text when no sentence does. Other sentences may name members that
+ * moved the other way ("partly offset by X (up $1,292)") without saying the total went up.
+ */
+function sizeSentences(answer: Answer, size: number): string {
+  const formatted = answer.figures
+    .filter((f) => findFigure([{ value: f.value, where: '' }], size, DEFAULT_TOLERANCE, false))
+    .map((f) => f.formatted);
+  const sentences = answer.text.split(/\.\s+/).filter((t) => formatted.some((f) => t.includes(f)));
+  return sentences.length ? sentences.join(' ') : answer.text;
 }

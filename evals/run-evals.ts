@@ -11,6 +11,8 @@ import type { SemanticLayerModel } from '../semantic-layer/model/semantic-layer-
 import type { Caller } from '../tools/tool.ts';
 import { checkProvenance } from './check-provenance.ts';
 import { type CallerName, type EvalCase, isAdversarial } from './eval-case.ts';
+import { EVAL_AS_OF } from './eval-pins.ts';
+import { futurePeriods } from './future-periods.ts';
 import { type ExpectedRow, gradeAnswer } from './grade-answer.ts';
 import { countChanges, type RowCounts } from './row-counts.ts';
 
@@ -119,6 +121,7 @@ async function runTurn(target: EvalTarget, c: EvalCase, index: number, threadId:
     problems.push(...gradeAnswer(answer, turn.expect, expected));
   }
   problems.push(...checkProvenance(answer, target.model, target.compile));
+  problems.push(...futurePeriods(answer, EVAL_AS_OF));
   const result: TurnResult = {
     question: turn.question,
     as,

@@ -284,6 +284,55 @@ describe('sentence shapes', () => {
     );
   });
 
+  it('names a large move the other way instead of crediting the risers with the whole change', () => {
+    const record = (changes: [string, number][]): ToolArtifact => ({
+      kind: 'record',
+      id: 'record_1',
+      title: 'Why revenue changed',
+      data: {
+        metric: 'revenue',
+        current: { period: { start: '2025-02-01', end: '2025-02-28' }, value: 633_620.85 },
+        baseline: { period: { start: '2025-01-01', end: '2025-01-31' }, value: 605_661.75 },
+        change: 27_959.1,
+        breakdowns: [
+          {
+            dimension: 'stores.store_name',
+            members: changes.map(([member, change]) => ({
+              member,
+              current: 0,
+              baseline: 0,
+              change,
+              share: change / 27_959.1,
+              baselineShare: 0.3,
+            })),
+            topExplains: 1,
+            score: 1,
+          },
+        ],
+      },
+    });
+    const offset = record([
+      ['Online', 57_891.7],
+      ['In store', 21_931.3],
+      ['Wholesale', -51_863.9],
+    ]);
+    const text = compose(offset).text;
+    expect(text).toContain(
+      'most of the move came from Online (up $57,892) and In store (up $21,931), partly offset by Wholesale (down $51,864).',
+    );
+    expect(text).not.toContain('explain');
+    checkAnswer(compose(offset), offset);
+    // A small move the other way is not worth a clause; the share explained stays.
+    const small = record([
+      ['Online', 20_000],
+      ['In store', 9_000],
+      ['Wholesale', -1_040.9],
+    ]);
+    expect(compose(small).text).toContain(
+      'most of the move came from Online (up $20,000) and In store (up $9,000); the top store name values explain 100.0% of the change.',
+    );
+  });
+
   it('formats figures as the answers promise', () => {
     expect(formatFigure(1_234_567, 'currency')).toBe('$1.23M');
     expect(formatFigure(12_345.6, 'currency')).toBe('$12,346');

@@ -45,14 +45,25 @@ export function describeExplain(
   const leaders =
     best?.members.filter((m) => Math.sign(m.change) === Math.sign(record.change)).slice(0, 2) ?? [];
   if (!best || leaders.length === 0) return first;
-  const names = leaders.map(
-    (m) =>
-      `${m.member} (${m.change > 0 ? 'up' : 'down'} ${figures.add(Math.abs(m.change), format, `${label} change, ${m.member}`, source)})`,
-  );
+  // Members are ranked with the movers in the total's direction first, so the last one is the
+  // largest move the other way: name it when it matters, or "most of the move" hides a big offset.
+  const last = best.members.at(-1);
+  const offset =
+    last &&
+    Math.sign(last.change) === -Math.sign(record.change) &&
+    Math.abs(last.change) >= 0.1 * Math.abs(record.change)
+      ? last
+      : null;
+  const say = (m: (typeof leaders)[number]) =>
+    `${m.member} (${m.change > 0 ? 'up' : 'down'} ${figures.add(Math.abs(m.change), format, `${label} change, ${m.member}`, source)})`;
+  const because = leaders.map(say).join(' and ');
+  const against = offset ? `, partly offset by ${say(offset)}` : '';
   const dim = dimensionLabel(model, best.dimension).toLowerCase();
+  // With a named offset the members named tell the story; "the top values explain 100%" beside
+  // two risers would read as if those two alone made the whole move.
   const explained =
-    best.topExplains === null
+    best.topExplains === null || offset
       ? ''
       : `; the top ${dim} values explain ${figures.add(best.topExplains, 'percent', `Share of the change explained`, source)} of the change`;
-  return `${first} By ${dim}, most of the move came from ${names.join(' and ')}${explained}.`;
+  return `${first} By ${dim}, most of the move came from ${because}${against}${explained}.`;
 }

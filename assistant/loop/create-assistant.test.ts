@@ -95,6 +95,32 @@ describe('a confident plan', () => {
     expect(answer.chart?.kind).toBe('bar');
   });
 
+  it('draws a trend over this year only up to the current month, never the months to come as $0', async () => {
+    const query = fixtureQuery({
+      time: { dimension: 'metric_time', grain: 'month', range: { relative: 'this_year' } },
+      order: [{ by: 'metric_time', direction: 'asc' }],
+      limit: 1000,
+    });
+    const assistant = kit.build(scriptedPlanner(() => toolsPlan(query, { intent: 'trend', chart: 'line' })));
+    const { answer } = await collect(assistant, 'revenue by month this year as a line', analyst);
+    // The clock is 2025-03-15: January to March, nothing after.
+    expect(answer.table?.rows.map((r) => String(r[0]).slice(0, 7))).toEqual([
+      '2025-01',
+      '2025-02',
+      '2025-03',
+    ]);
+    expect(answer.text).not.toMatch(/\b(Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\w* 2025/);
+    for (const month of ['01', '02', '03']) {
+      const last = new Date(Date.UTC(2025, Number(month), 0)).toISOString().slice(0, 10);
+      const hand = await handRevenue(`2025-${month}-01`, last);
+      expect(answer.table?.rows.find((r) => String(r[0]).startsWith(`2025-${month}`))?.[1]).toBeCloseTo(
+        hand,
+        2,
+      );
+    }
+    expect(answer.chart?.kind).toBe('line');
+  });
+
   it('gives the planner the last turn context, and refuses another user s thread without their data', async () => {
     const planner = scriptedPlanner(() => toolsPlan(fixtureQuery()));
     const assistant = kit.build(planner);

@@ -4,7 +4,7 @@
  * derived metrics become formulas over those measures, evaluated after the join. Relative dates,
  * the time spine, comparison periods and cumulative windows are all resolved here, in TypeScript.
  */
-import type { Clock } from '../../core/clock.ts';
+import { type Clock, isoDate } from '../../core/clock.ts';
 import { CodedError, ErrorCode } from '../../core/coded-error.ts';
 import type { FilterSpec, MetricSpec } from '../model/model-file.ts';
 import type { SemanticLayerModel } from '../model/semantic-layer-model.ts';
@@ -159,7 +159,16 @@ export function buildPlan(model: SemanticLayerModel, query: SemanticQuery, optio
 
   const formulas = query.metrics.map((name) => resolve(name, [], []));
   const spine =
-    grain && range ? buildSpine(grain, range, compare, options.fiscalYearStartMonth, cumulatives) : null;
+    grain && range
+      ? buildSpine(
+          grain,
+          range,
+          compare,
+          options.fiscalYearStartMonth,
+          cumulatives,
+          isoDate(options.clock.now()),
+        )
+      : null;
   for (const [index, metric] of cumulatives.entries()) {
     const source = sources.find((s) => s.windowColumn === `w${index}`) as SourceDraft;
     const starts = (spine ?? []).map((row) => windowStart(metric, row.last, options.fiscalYearStartMonth));

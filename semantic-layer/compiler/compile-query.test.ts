@@ -15,6 +15,7 @@ import type { ResultValue, Warehouse, WarehouseDialect } from '../../db/warehous
 import { type CompiledQuery, compileQuery } from './compile-query.ts';
 import { CLOCK_DAY, type CompileCase } from './test-fixtures/compile-case.ts';
 import { filterCases } from './test-fixtures/compile-cases-filters.ts';
+import { futureCases } from './test-fixtures/compile-cases-future.ts';
 import { grainCases } from './test-fixtures/compile-cases-grains.ts';
 import { joinCases } from './test-fixtures/compile-cases-joins.ts';
 import { rangeCases } from './test-fixtures/compile-cases-ranges.ts';
@@ -34,6 +35,7 @@ const cases: CompileCase[] = [
   ...filterCases,
   ...timeCases,
   ...rankingCases,
+  ...futureCases,
 ];
 
 let dir: string;

@@ -2,6 +2,8 @@
  * The time spine: one row per period of the asked range, computed here and sent to the SQL as
  * bound dates (Redshift has no generate_series; literal rows work on every engine). Each row also
  * carries the period it is compared with and the start of each cumulative metric's window.
+ * Periods that start after today are left out: a trend over "this year" must not show the months
+ * to come as zeros (nothing has happened in them yet).
  */
 import { CodedError, ErrorCode } from '../../core/coded-error.ts';
 import type { MetricSpec } from '../model/model-file.ts';
@@ -21,8 +23,11 @@ export function buildSpine(
   compare: { mode: CompareMode; range: DateRange } | null,
   fiscalYearStartMonth: number,
   cumulatives: readonly Cumulative[],
+  today?: string,
 ): SpineRow[] {
-  const periods = periodsBetween(grain, range.start, range.end, fiscalYearStartMonth);
+  const all = periodsBetween(grain, range.start, range.end, fiscalYearStartMonth);
+  // A range wholly in the future was asked for as such: it keeps its periods.
+  const periods = today && range.start <= today ? all.filter((period) => period <= today) : all;
   if (periods.length > MAX_SPINE_PERIODS) {
     throw new CodedError(
       ErrorCode.SemanticQueryInvalid,
