@@ -1,6 +1,7 @@
 /** Reports: trial balance, expenses by category and month, and a general-ledger extract as CSV. */
 import type { LedgerSession } from '../db/ledger-db.ts';
 import { csvText } from './csv-text.ts';
+import { minorDigits } from './currencies.ts';
 
 export interface TrialBalanceRow {
   accountCode: string;
@@ -130,5 +131,27 @@ export async function generalLedgerCsv(
   return csvText(
     GL_COLUMNS,
     rows.map((r) => GL_COLUMNS.map((c) => r[c])),
+  );
+}
+
+/** An amount in the currency's units as a plain decimal for CSV (no thousands separators): 1205000 USD → "12050.00". */
+export function decimalOfMinor(amountMinor: number, currency: string): string {
+  const digits = minorDigits(currency);
+  const text = String(Math.abs(amountMinor)).padStart(digits + 1, '0');
+  const fraction = digits === 0 ? '' : `.${text.slice(-digits)}`;
+  return `${amountMinor < 0 ? '-' : ''}${text.slice(0, text.length - digits)}${fraction}`;
+}
+
+/** Expenses by category and month as CSV: month, account_code, account_name, currency, amount. */
+export function expensesCsv(rows: readonly ExpenseMonthRow[]): string {
+  return csvText(
+    ['month', 'account_code', 'account_name', 'currency', 'amount'],
+    rows.map((r) => [
+      r.month,
+      r.accountCode,
+      r.accountName,
+      r.currency,
+      decimalOfMinor(r.amountMinor, r.currency),
+    ]),
   );
 }

@@ -3,21 +3,10 @@
  * "1 Mar to 15 Mar 2025". Calendar quarters, months and years get their short name; anything else
  * its dates. Both ends are included.
  */
+import { MONTH_NAMES } from '../../core/calendar-names.ts';
+
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const LONG_MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
+const LONG_MONTHS = MONTH_NAMES;
 
 interface Day {
   y: number;

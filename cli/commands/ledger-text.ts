@@ -4,6 +4,7 @@ import { formatMinor } from '../../ledger/currencies.ts';
 import type { LedgerActor } from '../../ledger/ledger-actor.ts';
 import type { ClarifyingQuestion } from '../../ledger/ledger-draft.ts';
 import type { DraftCard } from '../../ledger/ledger-drafts.ts';
+import { expensesCsv } from '../../ledger/ledger-reports.ts';
 import type { LedgerService } from '../../ledger/ledger-service.ts';
 import type { PostedEntry } from '../../ledger/read-entries.ts';
 
@@ -48,16 +49,7 @@ export async function reportCsv(
   if (report === 'gl') return service.generalLedgerCsv(actor, options);
   if (report === 'expenses') {
     const rows = await service.expensesByMonth(actor, options);
-    return csvText(
-      ['month', 'account_code', 'account_name', 'currency', 'amount'],
-      rows.map((r) => [
-        r.month,
-        r.accountCode,
-        r.accountName,
-        r.currency,
-        formatMinor(r.amountMinor, r.currency).split(' ')[0],
-      ]),
-    );
+    return expensesCsv(rows);
   }
   const tb = await service.trialBalance(actor, options.to ?? null);
   const rows = tb.rows.map((r) => [

@@ -10,6 +10,7 @@ import { webSettingsOf } from '../../web/web-settings.ts';
 import type { CommandContext } from '../command-context.ts';
 import { demoDir, gatherStatus } from '../demo-workflow.ts';
 import { parsePort } from '../option-parsers.ts';
+import { stopSignal } from '../stop-signal.ts';
 import { WEB_WIRING, type WebWiring } from '../web-wiring.ts';
 
 export function registerServeCommand(
@@ -105,20 +106,4 @@ async function printDemoUsers(context: CommandContext, runtime: AssistantRuntime
   context.print('Demo users created (these passwords are shown only now; only their hashes are stored):');
   for (const user of created)
     context.print(`  ${user.username.padEnd(8)} ${user.password}   (role ${user.role})`);
-}
-
-function stopSignal(): { promise: Promise<void>; dispose(): void } {
-  let stop = () => {};
-  const promise = new Promise<void>((resolve) => {
-    stop = () => resolve();
-  });
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
-  return {
-    promise,
-    dispose: () => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
-    },
-  };
 }

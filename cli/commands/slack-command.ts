@@ -10,6 +10,7 @@ import { CodedError, ErrorCode } from '../../core/coded-error.ts';
 import type { Config } from '../../core/config.ts';
 import type { CommandContext } from '../command-context.ts';
 import { parsePort } from '../option-parsers.ts';
+import { stopSignal } from '../stop-signal.ts';
 
 export type RuntimeOpener = (options: OpenAssistantRuntimeOptions) => Promise<AssistantRuntime>;
 
@@ -88,20 +89,4 @@ export function registerSlackCommand(
         await runtime.close();
       }
     });
-}
-
-function stopSignal(): { promise: Promise<void>; dispose(): void } {
-  let stop = () => {};
-  const promise = new Promise<void>((resolve) => {
-    stop = () => resolve();
-  });
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
-  return {
-    promise,
-    dispose: () => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
-    },
-  };
 }

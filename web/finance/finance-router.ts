@@ -5,6 +5,7 @@
  * card buttons (confirm / cancel, idempotent per draft).
  */
 import express, { type Router } from 'express';
+import { expensesCsv } from '../../ledger/ledger-reports.ts';
 import { requireRole } from '../auth/require-role.ts';
 import { safeNext } from '../auth/sign-in-router.ts';
 import type { WebDeps } from '../web-contract.ts';
@@ -20,7 +21,7 @@ import {
   param,
 } from './finance-requests.ts';
 import { entryPage, journalPage, reversePage } from './journal-pages.ts';
-import { expensesCsv, expensesPage, trialBalancePage } from './report-pages.ts';
+import { expensesPage, trialBalancePage } from './report-pages.ts';
 import { uploadRoutes } from './upload-routes.ts';
 
 export function financeRouter(deps: WebDeps, options: { uploadLimit: string }): Router {

@@ -1,7 +1,6 @@
 /** Trial balance, and expenses by category and month (with its CSV). */
 import type { Response } from 'express';
-import { csvText } from '../../ledger/csv-text.ts';
-import { formatMinor, minorDigits } from '../../ledger/currencies.ts';
+import { formatMinor } from '../../ledger/currencies.ts';
 import type { ExpenseMonthRow, TrialBalance } from '../../ledger/ledger-reports.ts';
 import { html } from '../html/escape-html.ts';
 import { financePage } from './finance-nav.ts';
@@ -55,18 +54,4 @@ export function expensesPage(
 <a href="/finance/expenses.csv${query ? `?${query}` : ''}" download>Download CSV</a></form>
 ${tables.length ? tables : html`<p>No expenses in this period.</p>`}`;
   return financePage(response, 'Expenses', '/finance/expenses', page);
-}
-
-/** month, account_code, account_name, currency, amount (decimal, in the currency's units). */
-export function expensesCsv(rows: ExpenseMonthRow[]): string {
-  return csvText(
-    ['month', 'account_code', 'account_name', 'currency', 'amount'],
-    rows.map((r) => [
-      r.month,
-      r.accountCode,
-      r.accountName,
-      r.currency,
-      (r.amountMinor / 10 ** minorDigits(r.currency)).toFixed(minorDigits(r.currency)),
-    ]),
-  );
 }
