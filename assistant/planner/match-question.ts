@@ -15,6 +15,7 @@ import {
   CHART_WORDS,
   COMPARE_WORDS,
   EXPLAIN_WORDS,
+  FILLER_WORDS,
   GROUP_WORDS,
   NUMBER_WORDS,
   RANK_WORDS,
@@ -77,7 +78,9 @@ function isRankSize(tokens: readonly Token[], i: number): boolean {
 
 export function matchQuestion(lexicon: PlannerLexicon, text: string): MatchedQuestion {
   const { catalog } = lexicon.setup;
-  const tokens = tokenize(text.replace(/\b[a-z]{2,3}\b/gi, (w) => ABBREVIATIONS.get(w.toLowerCase()) ?? w));
+  // A free-standing "%" ("gross margin %", "what % of") is the word "pct"; tokenizing would drop it.
+  const written = text.replace(/(^|\s)%/g, '$1pct');
+  const tokens = tokenize(written.replace(/\b[a-z]{2,3}\b/gi, (w) => ABBREVIATIONS.get(w.toLowerCase()) ?? w));
   const matches = matchWords(tokens, catalog.vocabulary);
   const all = findCandidates(catalog, matches, tokens);
   const cue = (i: number) =>
@@ -115,6 +118,10 @@ export function matchQuestion(lexicon: PlannerLexicon, text: string): MatchedQue
   let kept = markDimensionQualifiers(mergeParts(mentions.filter((m): m is Mention => m !== null))).filter(
     (m) => !(m.partial && /^\d+$/.test(m.words)),
   );
+  // A generic verb that is also a metric's synonym ("sell") yields to a metric named otherwise.
+  const generic = (m: Mention) =>
+    m.kind === 'metric' && m.end - m.start === 1 && FILLER_WORDS.has(tokens[m.start]?.norm ?? '');
+  if (kept.some((m) => m.kind === 'metric' && !generic(m))) kept = kept.filter((m) => !generic(m));
   const accounted = new Set<number>();
   // With no metric named, a word of a metric's name ("sold") beats a guess at part of a value.
   const solid = new Set(kept.filter((m) => !m.partial).flatMap((m) => range(m.start, m.end)));

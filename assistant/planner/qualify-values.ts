@@ -5,6 +5,7 @@
  */
 import { type Token, tokenize } from '../../semantic-layer/catalog/normalize-text.ts';
 import type { Candidate } from '../../semantic-layer/catalog/phrase-matches.ts';
+import { NUMBER_WORDS, RANK_WORDS } from './question-words.ts';
 import { type Mention, readingOf } from './read-span.ts';
 
 /** Next to each other, allowing one "the"/"of"/"in" between. */
@@ -27,6 +28,9 @@ export function markQualifiers(
     if (mention === null || mention === undefined) return;
     // A metric word qualifies a value only when another metric is named ("refunds for defective returns").
     if (mention.kind === 'metric' && !mentions.some((m, j) => j !== k && m?.kind === 'metric')) return;
+    // After "top 5" / "most" the words are what is ranked ("top 5 products in accessories").
+    const before = tokens[mention.start - 1]?.norm ?? '';
+    if (RANK_WORDS.has(before) || /^\d+$/.test(before) || NUMBER_WORDS.has(before)) return;
     for (const j of [k - 1, k + 1]) {
       const other = mentions[j];
       const near = chosen[j];

@@ -121,9 +121,12 @@ export function resolveSlots(
   let metricTie: Slots['metricTie'] = null;
   for (const m of metricMentions.filter((x) => x.alternatives.length > 0)) {
     const others = metrics.filter((x) => x !== m.member);
-    const fits = [m.member, ...m.alternatives].filter((o) =>
+    let fits = [m.member, ...m.alternatives].filter((o) =>
       compatible([...others, o], dimensions, [...byDimension.keys()]),
     );
+    // "how many ..." asks for a count, not a percentage.
+    const counted = fits.filter((o) => lexicon.metrics.get(o)?.format !== 'percent');
+    if (asksHowMany(matched) && counted.length > 0) fits = counted;
     if (fits.length > 1) metricTie ??= { words: m.words, metrics: fits };
     else if (fits.length === 1) metrics = metrics.map((x) => (x === m.member ? (fits[0] as string) : x));
   }
@@ -145,4 +148,9 @@ function negated(matched: MatchedQuestion, start: number): boolean {
     if (!['the', 'for', 'including', 'include', 'any', 'and', 'or'].includes(word)) return false;
   }
   return false;
+}
+
+/** "how many ...": the question asks for a count. */
+function asksHowMany(matched: MatchedQuestion): boolean {
+  return matched.tokens.some((t, i) => t.norm === 'how' && matched.tokens[i + 1]?.norm === 'many');
 }
