@@ -6,7 +6,9 @@
  * time-defaults.ts. Only queries that compile are emitted.
  */
 import type { ChartKind } from '../../charts/chart-choice.ts';
+import { isoDate } from '../../core/clock.ts';
 import { METRIC_TIME } from '../../semantic-layer/query/model-members.ts';
+import { resolveTimeRange } from '../../semantic-layer/query/resolve-time-range.ts';
 import type { SemanticQuery, TimeRange } from '../../semantic-layer/query/semantic-query-shape.ts';
 import { describeQuery, filtersInWords } from './describe-query.ts';
 import type { Plan, PlanIntent } from './plan.ts';
@@ -107,6 +109,11 @@ export function composePlan(
       (word === 'worst' && spec?.higher_is_better === false);
     query.order = [{ by: metric, direction: high ? 'desc' : 'asc' }];
     query.limit = rankSize(cues, pluralDimension && periodRank === null);
+    // A ranking ranks the members: rows with no member ("no salesperson") are not among them.
+    query.filters = [
+      ...filters,
+      ...query.dimensions.map((dimension) => ({ dimension, operator: 'is_not_null' as const, values: [] })),
+    ];
   } else if (grain !== null) {
     query.order = [{ by: METRIC_TIME, direction: 'asc' }];
     query.limit = TREND_LIMIT;
@@ -116,15 +123,17 @@ export function composePlan(
   if (!lexicon.compiles(query)) return { plan: null, failure: whyNot(lexicon, query) };
   const timeLabel = named === null ? null : time.label;
   if (intent === 'explain') {
+    // A period still running ("this year") is compared to date with the same span before it.
+    const current = untilToday(range, ctx);
     const baseline =
-      time.baseline ?? baselineOf(range, time.compare ?? time.shiftOnly ?? 'previous_period', ctx);
+      time.baseline ?? baselineOf(current, time.compare ?? time.shiftOnly ?? 'previous_period', ctx);
     const understood = [
-      `Why ${metricWords(lexicon, metric)} changed: ${timeLabel !== null && !/ vs /.test(timeLabel) ? timeLabel : describeRange(range, ctx)} against ${describeRange(baseline, ctx)}`,
+      `Why ${metricWords(lexicon, metric)} changed: ${current === range && timeLabel !== null && !/ vs /.test(timeLabel) ? timeLabel : describeRange(current, ctx)} against ${describeRange(baseline, ctx)}`,
       ...filtersInWords(lexicon, filters),
     ].join(', ');
     const args = {
       metric,
-      current: range,
+      current,
       baseline,
       dimensions: query.dimensions.length ? query.dimensions : null,
       filters,
@@ -176,4 +185,12 @@ function whyNot(lexicon: PlannerLexicon, query: SemanticQuery): string {
     }
   }
   return `${query.metrics.map((m) => metricWords(lexicon, m)).join(' and ')} cannot be asked this way`;
+}
+
+/** The range cut at today when it runs past it ("this year" on 30 June: 1 January to 30 June). */
+function untilToday(range: TimeRange, ctx: Parameters<typeof resolveTimeRange>[1]): TimeRange {
+  const resolved = resolveTimeRange(range, ctx);
+  const today = isoDate(ctx.clock.now());
+  if (resolved === null || resolved.end <= today || resolved.start > today) return range;
+  return { start: resolved.start, end: today };
 }

@@ -69,6 +69,13 @@ function isChartKind(tokens: readonly Token[], i: number): boolean {
   return ['as', 'a', 'an'].includes(tokens[i - 1]?.norm ?? '') || CHART_WORDS.has(tokens[i + 1]?.norm ?? '');
 }
 
+/** The candidate's one word is the question's word, not a typo of it. */
+function spelledAs(c: Candidate, tokens: readonly Token[]): boolean {
+  const word = tokens[c.match.start];
+  const own = c.entry.tokens[0];
+  return word !== undefined && own !== undefined && (own.norm === word.norm || own.stem === word.stem);
+}
+
 /** "top 3", "5 best": a number next to a rank word is the rank's size, not a value. */
 function isRankSize(tokens: readonly Token[], i: number): boolean {
   const word = tokens[i]?.norm ?? '';
@@ -85,11 +92,14 @@ export function matchQuestion(lexicon: PlannerLexicon, text: string): MatchedQue
   const all = findCandidates(catalog, matches, tokens);
   const cue = (i: number) =>
     STRUCTURAL.has(tokens[i]?.norm ?? '') || isChartKind(tokens, i) || isRankSize(tokens, i);
+  // A generic word ("whats") is never a typo of a name ("white").
+  const generic = (i: number) => FILLER_WORDS.has(tokens[i]?.norm ?? '');
   const found = all.filter(
     (c) =>
       STRONG.has(c.entry.field) &&
       c.entry.kind !== 'verified_query' &&
-      !(c.match.end - c.match.start === 1 && cue(c.match.start)),
+      !(c.match.end - c.match.start === 1 && cue(c.match.start)) &&
+      !(c.match.end - c.match.start === 1 && generic(c.match.start) && !spelledAs(c, tokens)),
   );
   const bySpan = new Map<string, Candidate[]>();
   for (const c of longestFirst(found)) {
@@ -119,9 +129,8 @@ export function matchQuestion(lexicon: PlannerLexicon, text: string): MatchedQue
     (m) => !(m.partial && /^\d+$/.test(m.words)),
   );
   // A generic verb that is also a metric's synonym ("sell") yields to a metric named otherwise.
-  const generic = (m: Mention) =>
-    m.kind === 'metric' && m.end - m.start === 1 && FILLER_WORDS.has(tokens[m.start]?.norm ?? '');
-  if (kept.some((m) => m.kind === 'metric' && !generic(m))) kept = kept.filter((m) => !generic(m));
+  const weakVerb = (m: Mention) => m.kind === 'metric' && m.end - m.start === 1 && generic(m.start);
+  if (kept.some((m) => m.kind === 'metric' && !weakVerb(m))) kept = kept.filter((m) => !weakVerb(m));
   const accounted = new Set<number>();
   // With no metric named, a word of a metric's name ("sold") beats a guess at part of a value.
   const solid = new Set(kept.filter((m) => !m.partial).flatMap((m) => range(m.start, m.end)));
