@@ -109,16 +109,22 @@ export function composePlan(
       (word === 'worst' && spec?.higher_is_better === false);
     query.order = [{ by: metric, direction: high ? 'desc' : 'asc' }];
     query.limit = rankSize(cues, pluralDimension && periodRank === null);
-    // A ranking ranks the members: rows with no member ("no salesperson") are not among them.
-    query.filters = [
-      ...filters,
-      ...query.dimensions.map((dimension) => ({ dimension, operator: 'is_not_null' as const, values: [] })),
-    ];
   } else if (grain !== null) {
     query.order = [{ by: METRIC_TIME, direction: 'asc' }];
     query.limit = TREND_LIMIT;
   } else if (query.dimensions.length > 0) {
     query.order = [{ by: metric, direction: 'desc' }];
+  }
+  // A running total ("cash", "revenue ytd") asked as one figure is its value on the period's
+  // last day; with no period named, today's.
+  const running = slots.metrics.some((m) => lexicon.metrics.get(m)?.type === 'cumulative');
+  let balanceAt: TimeRange | null = null;
+  if (intent === 'total' && running && grain === null && !lexicon.compiles(query)) {
+    const until = untilToday(named ?? { relative: 'this_month' }, ctx);
+    balanceAt = until;
+    query.time = { dimension: METRIC_TIME, grain: 'day', range: until };
+    query.order = [{ by: METRIC_TIME, direction: 'desc' }];
+    query.limit = 1;
   }
   if (!lexicon.compiles(query)) return { plan: null, failure: whyNot(lexicon, query) };
   const timeLabel = named === null ? null : time.label;
@@ -152,7 +158,15 @@ export function composePlan(
     };
   }
   const calls = [{ tool: 'query_metrics', arguments: query as unknown as Record<string, unknown> }];
-  let understood = describeQuery(lexicon, query, intent, timeLabel);
+  let understood =
+    balanceAt === null
+      ? describeQuery(lexicon, query, intent, timeLabel)
+      : [
+          `${query.metrics.map((m) => metricWords(lexicon, m)).join(' and ')} on the last day of ${describeRange(balanceAt, ctx)}`,
+          ...filtersInWords(lexicon, filters),
+        ]
+          .join(', ')
+          .replace(/^./, (c) => c.toUpperCase());
   if (time.baseline !== null) {
     const second: SemanticQuery = {
       ...query,

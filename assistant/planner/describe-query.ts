@@ -53,8 +53,7 @@ export function intentOfQuery(query: SemanticQuery, ranked: boolean): PlanIntent
 }
 
 export function filtersInWords(lexicon: PlannerLexicon, filters: SemanticQuery['filters']): string[] {
-  // "is not null" only keeps the members a ranking ranks; it says nothing the user asked.
-  return filters.filter((f) => f.operator !== 'is_not_null').map((f) => {
+  return filters.map((f) => {
     const values = f.values.map(String).join(f.operator === 'in' ? ' or ' : ', ');
     const not = f.operator === 'not_equals' || f.operator === 'not_in' ? 'not ' : '';
     return `${dimensionWords(lexicon, f.dimension)} ${not}${values}`;

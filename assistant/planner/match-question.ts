@@ -7,6 +7,7 @@
 import { type Token, tokenize } from '../../semantic-layer/catalog/normalize-text.ts';
 import { type Candidate, findCandidates, longestFirst } from '../../semantic-layer/catalog/phrase-matches.ts';
 import { matchWords, type WordMatches } from '../../semantic-layer/catalog/word-matches.ts';
+import { joinSplitMetrics } from './join-split-metrics.ts';
 import type { PlannerLexicon } from './planner-lexicon.ts';
 import { markDimensionQualifiers, markQualifiers, mergeParts } from './qualify-values.ts';
 import {
@@ -66,7 +67,13 @@ const STRUCTURAL = new Set([
 /** "as a line", "bar chart": a chart kind word, not a member. */
 function isChartKind(tokens: readonly Token[], i: number): boolean {
   if (!CHART_KIND_WORDS.has(tokens[i]?.norm ?? '')) return false;
-  return ['as', 'a', 'an'].includes(tokens[i - 1]?.norm ?? '') || CHART_WORDS.has(tokens[i + 1]?.norm ?? '');
+  return (
+    ['as', 'a', 'an'].includes(tokens[i - 1]?.norm ?? '') ||
+    CHART_WORDS.has(tokens[i + 1]?.norm ?? '') ||
+    // "stacked bar", "grouped columns": two kind words together
+    CHART_KIND_WORDS.has(tokens[i + 1]?.norm ?? '') ||
+    CHART_KIND_WORDS.has(tokens[i - 1]?.norm ?? '')
+  );
 }
 
 /** The candidate's one word is the question's word, not a typo of it. */
@@ -87,7 +94,9 @@ export function matchQuestion(lexicon: PlannerLexicon, text: string): MatchedQue
   const { catalog } = lexicon.setup;
   // A free-standing "%" ("gross margin %", "what % of") is the word "pct"; tokenizing would drop it.
   const written = text.replace(/(^|\s)%/g, '$1pct');
-  const tokens = tokenize(written.replace(/\b[a-z]{2,3}\b/gi, (w) => ABBREVIATIONS.get(w.toLowerCase()) ?? w));
+  const tokens = tokenize(
+    written.replace(/\b[a-z]{2,3}\b/gi, (w) => ABBREVIATIONS.get(w.toLowerCase()) ?? w),
+  );
   const matches = matchWords(tokens, catalog.vocabulary);
   const all = findCandidates(catalog, matches, tokens);
   const cue = (i: number) =>
@@ -125,8 +134,12 @@ export function matchQuestion(lexicon: PlannerLexicon, text: string): MatchedQue
   const mentions = chosen.map((span) => readSpan(lexicon, tokens, span));
   markQualifiers(tokens, chosen, mentions);
   // A bare number as part of a value ("12" of "12 South") counts only beside another part.
-  let kept = markDimensionQualifiers(mergeParts(mentions.filter((m): m is Mention => m !== null))).filter(
-    (m) => !(m.partial && /^\d+$/.test(m.words)),
+  let kept = joinSplitMetrics(
+    lexicon,
+    tokens,
+    markDimensionQualifiers(mergeParts(mentions.filter((m): m is Mention => m !== null))).filter(
+      (m) => !(m.partial && /^\d+$/.test(m.words)),
+    ),
   );
   // A generic verb that is also a metric's synonym ("sell") yields to a metric named otherwise.
   const weakVerb = (m: Mention) => m.kind === 'metric' && m.end - m.start === 1 && generic(m.start);

@@ -45,6 +45,8 @@ export const NUMBER_WORDS: ReadonlyMap<string, number> = new Map(
 );
 
 export const SHARE_WORDS = words('share shares percent percentage percentages proportion mix pct split');
+/** Words that ask for a percentage rather than an amount ("%" is read as "pct"). */
+export const PERCENT_WORDS = words('pct percent percentage percentages rate rates ratio');
 export const TREND_WORDS = words(
   'trend trends trending evolution history historical progression timeline over time',
 );

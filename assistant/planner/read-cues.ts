@@ -80,7 +80,8 @@ export function readCues(tokens: readonly Token[], covered: ReadonlySet<number>)
   // "which 3 stores had the lowest ...": a number right after "which"/"what" sizes the ranking.
   if (rank !== null && (rank as NonNullable<Cues['rank']>).n === null) {
     const at = tokens.findIndex(
-      (t, i) => free(i) && i > 0 && ['which', 'what'].includes(tokens[i - 1]?.norm ?? '') && numberOf(t) !== null,
+      (t, i) =>
+        free(i) && i > 0 && ['which', 'what'].includes(tokens[i - 1]?.norm ?? '') && numberOf(t) !== null,
     );
     const n = at >= 0 ? numberOf(tokens[at]) : null;
     if (n !== null && n > 0 && n <= 1000) {
@@ -118,7 +119,9 @@ export function readCues(tokens: readonly Token[], covered: ReadonlySet<number>)
   let chart: Cues['chart'] = null;
   const chartWord = tokens.some((t, i) => free(i) && CHART_WORDS.has(t.norm));
   const kindAt = tokens.findIndex((t, i) => free(i) && CHART_KIND_WORDS.has(t.norm));
-  const asA = kindAt >= 1 && ['as', 'a', 'an'].includes(tokens[kindAt - 1]?.norm ?? '');
+  const asA =
+    (kindAt >= 1 && ['as', 'a', 'an'].includes(tokens[kindAt - 1]?.norm ?? '')) ||
+    (kindAt >= 0 && free(kindAt + 1) && CHART_KIND_WORDS.has(tokens[kindAt + 1]?.norm ?? '')); // "stacked bar"
   if (kindAt >= 0 && (chartWord || asA)) chart = parseKind(tokens[kindAt]?.norm).kind ?? 'auto';
   else if (chartWord) chart = 'auto';
   if (chart !== null) {

@@ -7,7 +7,7 @@
 import type { QueryFilter, SemanticQuery } from '../../semantic-layer/query/semantic-query-shape.ts';
 import type { MatchedQuestion, Mention } from './match-question.ts';
 import type { PlannerLexicon } from './planner-lexicon.ts';
-import { NEGATION_WORDS } from './question-words.ts';
+import { NEGATION_WORDS, PERCENT_WORDS } from './question-words.ts';
 
 export interface Slots {
   metrics: string[];
@@ -124,9 +124,10 @@ export function resolveSlots(
     let fits = [m.member, ...m.alternatives].filter((o) =>
       compatible([...others, o], dimensions, [...byDimension.keys()]),
     );
-    // "how many ..." asks for a count, not a percentage.
-    const counted = fits.filter((o) => lexicon.metrics.get(o)?.format !== 'percent');
-    if (asksHowMany(matched) && counted.length > 0) fits = counted;
+    // A percentage and an amount share the words ("net profit", "returned"): without a word
+    // asking for a percentage, the amount is meant ("how many pairs were returned").
+    const amounts = fits.filter((o) => lexicon.metrics.get(o)?.format !== 'percent');
+    if (!asksPercent(matched) && amounts.length > 0) fits = amounts;
     if (fits.length > 1) metricTie ??= { words: m.words, metrics: fits };
     else if (fits.length === 1) metrics = metrics.map((x) => (x === m.member ? (fits[0] as string) : x));
   }
@@ -150,7 +151,7 @@ function negated(matched: MatchedQuestion, start: number): boolean {
   return false;
 }
 
-/** "how many ...": the question asks for a count. */
-function asksHowMany(matched: MatchedQuestion): boolean {
-  return matched.tokens.some((t, i) => t.norm === 'how' && matched.tokens[i + 1]?.norm === 'many');
+/** The question asks for a percentage ("%" is read as "pct" before matching). */
+function asksPercent(matched: MatchedQuestion): boolean {
+  return matched.tokens.some((t) => PERCENT_WORDS.has(t.norm));
 }
