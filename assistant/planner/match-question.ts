@@ -9,7 +9,7 @@ import { type Candidate, findCandidates, longestFirst } from '../../semantic-lay
 import { matchWords, type WordMatches } from '../../semantic-layer/catalog/word-matches.ts';
 import { joinSplitMetrics } from './join-split-metrics.ts';
 import type { PlannerLexicon } from './planner-lexicon.ts';
-import { markDimensionQualifiers, markQualifiers, mergeParts } from './qualify-values.ts';
+import { markDimensionQualifiers, markOwnedWords, markQualifiers, mergeParts } from './qualify-values.ts';
 import {
   ABBREVIATIONS,
   CHART_KIND_WORDS,
@@ -137,8 +137,11 @@ export function matchQuestion(lexicon: PlannerLexicon, text: string): MatchedQue
   let kept = joinSplitMetrics(
     lexicon,
     tokens,
-    markDimensionQualifiers(mergeParts(mentions.filter((m): m is Mention => m !== null))).filter(
-      (m) => !(m.partial && /^\d+$/.test(m.words)),
+    markOwnedWords(
+      tokens,
+      markDimensionQualifiers(mergeParts(mentions.filter((m): m is Mention => m !== null))).filter(
+        (m) => !(m.partial && /^\d+$/.test(m.words)),
+      ),
     ),
   );
   // A generic verb that is also a metric's synonym ("sell") yields to a metric named otherwise.
