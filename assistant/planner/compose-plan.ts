@@ -6,16 +6,21 @@
  * time-defaults.ts. Only queries that compile are emitted.
  */
 import type { ChartKind } from '../../charts/chart-choice.ts';
-import { isoDate } from '../../core/clock.ts';
 import { METRIC_TIME } from '../../semantic-layer/query/model-members.ts';
-import { resolveTimeRange } from '../../semantic-layer/query/resolve-time-range.ts';
 import type { SemanticQuery, TimeRange } from '../../semantic-layer/query/semantic-query-shape.ts';
 import { describeQuery, filtersInWords } from './describe-query.ts';
 import type { Plan, PlanIntent } from './plan.ts';
 import { dimensionWords, metricWords, type PlannerLexicon } from './planner-lexicon.ts';
 import type { Cues } from './read-cues.ts';
 import type { Slots } from './resolve-slots.ts';
-import { baselineOf, DEFAULT_RANGE, DEFAULT_TREND_RANGE, describeRange } from './time-defaults.ts';
+import { asRunningTotal } from './running-total.ts';
+import {
+  baselineOf,
+  DEFAULT_RANGE,
+  DEFAULT_TREND_RANGE,
+  describeRange,
+  untilToday,
+} from './time-defaults.ts';
 import type { TimePhrases } from './time-phrases.ts';
 
 export const DEFAULT_LIMIT = 100;
@@ -115,17 +120,7 @@ export function composePlan(
   } else if (query.dimensions.length > 0) {
     query.order = [{ by: metric, direction: 'desc' }];
   }
-  // A running total ("cash", "revenue ytd") asked as one figure is its value on the period's
-  // last day; with no period named, today's.
-  const running = slots.metrics.some((m) => lexicon.metrics.get(m)?.type === 'cumulative');
-  let balanceAt: TimeRange | null = null;
-  if (intent === 'total' && running && grain === null && !lexicon.compiles(query)) {
-    const until = untilToday(named ?? { relative: 'this_month' }, ctx);
-    balanceAt = until;
-    query.time = { dimension: METRIC_TIME, grain: 'day', range: until };
-    query.order = [{ by: METRIC_TIME, direction: 'desc' }];
-    query.limit = 1;
-  }
+  const running = intent === 'total' ? asRunningTotal(lexicon, query, named) : null;
   if (!lexicon.compiles(query)) return { plan: null, failure: whyNot(lexicon, query) };
   const timeLabel = named === null ? null : time.label;
   if (intent === 'explain') {
@@ -158,15 +153,7 @@ export function composePlan(
     };
   }
   const calls = [{ tool: 'query_metrics', arguments: query as unknown as Record<string, unknown> }];
-  let understood =
-    balanceAt === null
-      ? describeQuery(lexicon, query, intent, timeLabel)
-      : [
-          `${query.metrics.map((m) => metricWords(lexicon, m)).join(' and ')} on the last day of ${describeRange(balanceAt, ctx)}`,
-          ...filtersInWords(lexicon, filters),
-        ]
-          .join(', ')
-          .replace(/^./, (c) => c.toUpperCase());
+  let understood = running?.understood ?? describeQuery(lexicon, query, intent, timeLabel);
   if (time.baseline !== null) {
     const second: SemanticQuery = {
       ...query,
@@ -199,12 +186,4 @@ function whyNot(lexicon: PlannerLexicon, query: SemanticQuery): string {
     }
   }
   return `${query.metrics.map((m) => metricWords(lexicon, m)).join(' and ')} cannot be asked this way`;
-}
-
-/** The range cut at today when it runs past it ("this year" on 30 June: 1 January to 30 June). */
-function untilToday(range: TimeRange, ctx: Parameters<typeof resolveTimeRange>[1]): TimeRange {
-  const resolved = resolveTimeRange(range, ctx);
-  const today = isoDate(ctx.clock.now());
-  if (resolved === null || resolved.end <= today || resolved.start > today) return range;
-  return { start: resolved.start, end: today };
 }
