@@ -99,7 +99,12 @@ export function readCues(tokens: readonly Token[], covered: ReadonlySet<number>)
   }
   // "how much of our revenue ...", "how many of the orders ...": a part of a whole.
   const partOf = tokens.some(
-    (t, i) => free(i) && ['much', 'many'].includes(t.norm) && tokens[i + 1]?.norm === 'of' && free(i + 1),
+    (t, i) =>
+      free(i) &&
+      ['much', 'many'].includes(t.norm) &&
+      tokens[i + 1]?.norm === 'of' &&
+      free(i + 1) &&
+      !GROUP_WORDS.has(tokens[i + 2]?.norm ?? ''), // "how many of each product" is a breakdown
   );
   const share = has(SHARE_WORDS) || partOf;
   const trend = has(TREND_WORDS);
