@@ -13,7 +13,14 @@ import type { Plan, PlanIntent } from './plan.ts';
 import { dimensionWords, metricWords, type PlannerLexicon } from './planner-lexicon.ts';
 import type { Cues } from './read-cues.ts';
 import type { Slots } from './resolve-slots.ts';
-import { baselineOf, DEFAULT_RANGE, DEFAULT_TREND_RANGE, describeRange } from './time-defaults.ts';
+import { asRunningTotal } from './running-total.ts';
+import {
+  baselineOf,
+  DEFAULT_RANGE,
+  DEFAULT_TREND_RANGE,
+  describeRange,
+  untilToday,
+} from './time-defaults.ts';
 import type { TimePhrases } from './time-phrases.ts';
 
 export const DEFAULT_LIMIT = 100;
@@ -113,18 +120,21 @@ export function composePlan(
   } else if (query.dimensions.length > 0) {
     query.order = [{ by: metric, direction: 'desc' }];
   }
+  const running = intent === 'total' ? asRunningTotal(lexicon, query, named) : null;
   if (!lexicon.compiles(query)) return { plan: null, failure: whyNot(lexicon, query) };
   const timeLabel = named === null ? null : time.label;
   if (intent === 'explain') {
+    // A period still running ("this year") is compared to date with the same span before it.
+    const current = untilToday(range, ctx);
     const baseline =
-      time.baseline ?? baselineOf(range, time.compare ?? time.shiftOnly ?? 'previous_period', ctx);
+      time.baseline ?? baselineOf(current, time.compare ?? time.shiftOnly ?? 'previous_period', ctx);
     const understood = [
-      `Why ${metricWords(lexicon, metric)} changed: ${timeLabel !== null && !/ vs /.test(timeLabel) ? timeLabel : describeRange(range, ctx)} against ${describeRange(baseline, ctx)}`,
+      `Why ${metricWords(lexicon, metric)} changed: ${current === range && timeLabel !== null && !/ vs /.test(timeLabel) ? timeLabel : describeRange(current, ctx)} against ${describeRange(baseline, ctx)}`,
       ...filtersInWords(lexicon, filters),
     ].join(', ');
     const args = {
       metric,
-      current: range,
+      current,
       baseline,
       dimensions: query.dimensions.length ? query.dimensions : null,
       filters,
@@ -143,7 +153,7 @@ export function composePlan(
     };
   }
   const calls = [{ tool: 'query_metrics', arguments: query as unknown as Record<string, unknown> }];
-  let understood = describeQuery(lexicon, query, intent, timeLabel);
+  let understood = running?.understood ?? describeQuery(lexicon, query, intent, timeLabel);
   if (time.baseline !== null) {
     const second: SemanticQuery = {
       ...query,

@@ -34,6 +34,7 @@ import { followUpPlan } from './plan-follow-up.ts';
 import { buildPlannerLexicon, dimensionWords, type PlannerLexicon } from './planner-lexicon.ts';
 import { readCues } from './read-cues.ts';
 import { resolveSlots } from './resolve-slots.ts';
+import { seasonAsPeriod } from './season-period.ts';
 import { specialRequest } from './special-requests.ts';
 import { parseTimePhrases } from './time-phrases.ts';
 
@@ -68,6 +69,15 @@ function planQuestion(lexicon: PlannerLexicon, { question, thread }: PlannerInpu
   const special = specialRequest(question, time, { clock, fiscalYearStartMonth });
   if (special !== null) return special;
   const matched = matchQuestion(lexicon, time.remainder);
+  const season = time.range === null ? seasonAsPeriod(matched) : null;
+  if (season !== null) {
+    return clarify(
+      lexicon,
+      question,
+      `"${season}" can mean different months. Which dates do you mean (for example "June to August 2025")?`,
+      `season as a period: ${season}`,
+    );
+  }
   const cues = readCues(matched.tokens, matched.covered);
   const slots = resolveSlots(lexicon, matched, thread.lastQuery?.metrics);
   // A metric only guessed from a word of its name ("values" of a "*_value" metric) does not stop a listing.

@@ -7,14 +7,16 @@
 import { type Token, tokenize } from '../../semantic-layer/catalog/normalize-text.ts';
 import { type Candidate, findCandidates, longestFirst } from '../../semantic-layer/catalog/phrase-matches.ts';
 import { matchWords, type WordMatches } from '../../semantic-layer/catalog/word-matches.ts';
+import { joinSplitMetrics } from './join-split-metrics.ts';
 import type { PlannerLexicon } from './planner-lexicon.ts';
-import { markDimensionQualifiers, markQualifiers, mergeParts } from './qualify-values.ts';
+import { markDimensionQualifiers, markOwnedWords, markQualifiers, mergeParts } from './qualify-values.ts';
 import {
   ABBREVIATIONS,
   CHART_KIND_WORDS,
   CHART_WORDS,
   COMPARE_WORDS,
   EXPLAIN_WORDS,
+  FILLER_WORDS,
   GROUP_WORDS,
   NUMBER_WORDS,
   RANK_WORDS,
@@ -65,7 +67,20 @@ const STRUCTURAL = new Set([
 /** "as a line", "bar chart": a chart kind word, not a member. */
 function isChartKind(tokens: readonly Token[], i: number): boolean {
   if (!CHART_KIND_WORDS.has(tokens[i]?.norm ?? '')) return false;
-  return ['as', 'a', 'an'].includes(tokens[i - 1]?.norm ?? '') || CHART_WORDS.has(tokens[i + 1]?.norm ?? '');
+  return (
+    ['as', 'a', 'an'].includes(tokens[i - 1]?.norm ?? '') ||
+    CHART_WORDS.has(tokens[i + 1]?.norm ?? '') ||
+    // "stacked bar", "grouped columns": two kind words together
+    CHART_KIND_WORDS.has(tokens[i + 1]?.norm ?? '') ||
+    CHART_KIND_WORDS.has(tokens[i - 1]?.norm ?? '')
+  );
+}
+
+/** The candidate's one word is the question's word, not a typo of it. */
+function spelledAs(c: Candidate, tokens: readonly Token[]): boolean {
+  const word = tokens[c.match.start];
+  const own = c.entry.tokens[0];
+  return word !== undefined && own !== undefined && (own.norm === word.norm || own.stem === word.stem);
 }
 
 /** "top 3", "5 best": a number next to a rank word is the rank's size, not a value. */
@@ -77,16 +92,23 @@ function isRankSize(tokens: readonly Token[], i: number): boolean {
 
 export function matchQuestion(lexicon: PlannerLexicon, text: string): MatchedQuestion {
   const { catalog } = lexicon.setup;
-  const tokens = tokenize(text.replace(/\b[a-z]{2,3}\b/gi, (w) => ABBREVIATIONS.get(w.toLowerCase()) ?? w));
+  // A free-standing "%" ("gross margin %", "what % of") is the word "pct"; tokenizing would drop it.
+  const written = text.replace(/(^|\s)%/g, '$1pct');
+  const tokens = tokenize(
+    written.replace(/\b[a-z]{2,3}\b/gi, (w) => ABBREVIATIONS.get(w.toLowerCase()) ?? w),
+  );
   const matches = matchWords(tokens, catalog.vocabulary);
   const all = findCandidates(catalog, matches, tokens);
   const cue = (i: number) =>
     STRUCTURAL.has(tokens[i]?.norm ?? '') || isChartKind(tokens, i) || isRankSize(tokens, i);
+  // A generic word ("whats") is never a typo of a name ("white").
+  const generic = (i: number) => FILLER_WORDS.has(tokens[i]?.norm ?? '');
   const found = all.filter(
     (c) =>
       STRONG.has(c.entry.field) &&
       c.entry.kind !== 'verified_query' &&
-      !(c.match.end - c.match.start === 1 && cue(c.match.start)),
+      !(c.match.end - c.match.start === 1 && cue(c.match.start)) &&
+      !(c.match.end - c.match.start === 1 && generic(c.match.start) && !spelledAs(c, tokens)),
   );
   const bySpan = new Map<string, Candidate[]>();
   for (const c of longestFirst(found)) {
@@ -112,9 +134,19 @@ export function matchQuestion(lexicon: PlannerLexicon, text: string): MatchedQue
   const mentions = chosen.map((span) => readSpan(lexicon, tokens, span));
   markQualifiers(tokens, chosen, mentions);
   // A bare number as part of a value ("12" of "12 South") counts only beside another part.
-  let kept = markDimensionQualifiers(mergeParts(mentions.filter((m): m is Mention => m !== null))).filter(
-    (m) => !(m.partial && /^\d+$/.test(m.words)),
+  let kept = joinSplitMetrics(
+    lexicon,
+    tokens,
+    markOwnedWords(
+      tokens,
+      markDimensionQualifiers(mergeParts(mentions.filter((m): m is Mention => m !== null))).filter(
+        (m) => !(m.partial && /^\d+$/.test(m.words)),
+      ),
+    ),
   );
+  // A generic verb that is also a metric's synonym ("sell") yields to a metric named otherwise.
+  const weakVerb = (m: Mention) => m.kind === 'metric' && m.end - m.start === 1 && generic(m.start);
+  if (kept.some((m) => m.kind === 'metric' && !weakVerb(m))) kept = kept.filter((m) => !weakVerb(m));
   const accounted = new Set<number>();
   // With no metric named, a word of a metric's name ("sold") beats a guess at part of a value.
   const solid = new Set(kept.filter((m) => !m.partial).flatMap((m) => range(m.start, m.end)));

@@ -4,6 +4,7 @@
  * the verified queries with their content words, and a cache of "does this query compile".
  * Nothing here is written for a particular business.
  */
+import { STOPWORDS, type Token } from '../../semantic-layer/catalog/normalize-text.ts';
 import { compileQuery } from '../../semantic-layer/compiler/compile-query.ts';
 import type { DimensionSpec, MetricSpec } from '../../semantic-layer/model/model-file.ts';
 import type { SemanticQuery } from '../../semantic-layer/query/semantic-query-shape.ts';
@@ -34,6 +35,8 @@ export interface PlannerLexicon {
    * "South End" in "cash at the end of each month").
    */
   proseWords: ReadonlySet<string>;
+  /** A metric phrase's content words (stems, sorted, space-joined) -> the metrics it names. */
+  metricsByWords: ReadonlyMap<string, readonly string[]>;
   /** How many values the index holds for a dimension (0 when none were read). */
   valueCount(qualified: string): number;
   /** Four verified questions for an empty thread and for refusals (set by the planner). */
@@ -87,12 +90,20 @@ export function buildPlannerLexicon(setup: PlannerSetup): PlannerLexicon {
     for (const token of entry.tokens) proseWords.add(token.norm);
   }
   for (const vq of setup.catalog.verifiedQuestions) for (const token of vq.words) proseWords.add(token.norm);
+  const metricsByWords = new Map<string, string[]>();
+  for (const entry of setup.catalog.entries) {
+    if (entry.kind !== 'metric' || !['name', 'label', 'synonym'].includes(entry.field)) continue;
+    const key = contentKey(entry.tokens);
+    if (key.includes(' '))
+      metricsByWords.set(key, [...new Set([...(metricsByWords.get(key) ?? []), entry.member])]);
+  }
   const counts = new Map(
     (setup.dimensionValues?.dimensions ?? []).map((d) => [d.dimension, d.values.length]),
   );
   return {
     setup,
     proseWords,
+    metricsByWords,
     valueCount: (qualified) => counts.get(qualified) ?? 0,
     metrics: new Map(model.metrics.map((m) => [m.name, m])),
     dimensions,
@@ -126,4 +137,9 @@ export function dimensionWords(lexicon: PlannerLexicon, qualified: string): stri
   const spec = lexicon.dimensions.get(qualified)?.spec;
   const name = qualified.slice(qualified.indexOf('.') + 1);
   return spec?.label ?? spec?.synonyms[0] ?? name.replace(/_name$/, '').replace(/_/g, ' ');
+}
+
+/** Content words of a phrase as a key: stems, stopwords left out, sorted ("cash in bank" -> "bank cash"). */
+export function contentKey(tokens: readonly Token[]): string {
+  return [...new Set(tokens.filter((t) => !STOPWORDS.has(t.norm)).map((t) => t.stem))].sort().join(' ');
 }

@@ -5,6 +5,7 @@
  */
 import { type Token, tokenize } from '../../semantic-layer/catalog/normalize-text.ts';
 import type { Candidate } from '../../semantic-layer/catalog/phrase-matches.ts';
+import { GROUP_WORDS, NUMBER_WORDS, RANK_WORDS } from './question-words.ts';
 import { type Mention, readingOf } from './read-span.ts';
 
 /** Next to each other, allowing one "the"/"of"/"in" between. */
@@ -27,6 +28,9 @@ export function markQualifiers(
     if (mention === null || mention === undefined) return;
     // A metric word qualifies a value only when another metric is named ("refunds for defective returns").
     if (mention.kind === 'metric' && !mentions.some((m, j) => j !== k && m?.kind === 'metric')) return;
+    // After "top 5" / "most" the words are what is ranked ("top 5 products in accessories").
+    const before = tokens[mention.start - 1]?.norm ?? '';
+    if (RANK_WORDS.has(before) || /^\d+$/.test(before) || NUMBER_WORDS.has(before)) return;
     for (const j of [k - 1, k + 1]) {
       const other = mentions[j];
       const near = chosen[j];
@@ -103,5 +107,19 @@ export function markDimensionQualifiers(mentions: Mention[]): Mention[] {
     if (m.kind !== 'dimension' || m.qualifier || next?.kind !== 'dimension' || next.start !== m.end) return m;
     const owner = [m.member, ...m.alternatives].find((d) => sameModel(d, next.member) && d !== next.member);
     return owner === undefined ? m : { ...m, member: owner, alternatives: [], qualifier: true };
+  });
+}
+
+/**
+ * "Acme Works products": a dimension word right after a value names what the value owns,
+ * those products, a filter and not a group-by ("top 5 products", "by store" still group).
+ */
+export function markOwnedWords(tokens: readonly Token[], mentions: Mention[]): Mention[] {
+  return mentions.map((m, k) => {
+    const value = mentions[k - 1];
+    if (m.kind !== 'dimension' || m.qualifier || value?.kind !== 'value' || value.end !== m.start) return m;
+    const before = tokens[value.start - 1]?.norm ?? '';
+    if (GROUP_WORDS.has(before) || RANK_WORDS.has(before) || /^\d+$/.test(before)) return m;
+    return { ...m, qualifier: true };
   });
 }

@@ -17,6 +17,7 @@ export const FILLER_WORDS = words(`
   them they their value values data result results report sell sells sold selling performing
   performance perform performed did doing came come comes went go total up amount amounts
   whats hows heres also then only actually some all any end start beginning including include
+  away take took taken takes taking through back brings bringing popular
 `);
 
 /** Rank: the direction a word asks for; best/worst follow the metric's higher_is_better. */
@@ -44,11 +45,13 @@ export const NUMBER_WORDS: ReadonlyMap<string, number> = new Map(
 );
 
 export const SHARE_WORDS = words('share shares percent percentage percentages proportion mix pct split');
+/** Words that ask for a percentage rather than an amount ("%" is read as "pct"). */
+export const PERCENT_WORDS = words('pct percent percentage percentages rate rates ratio');
 export const TREND_WORDS = words(
   'trend trends trending evolution history historical progression timeline over time',
 );
 export const COMPARE_WORDS = words('compare compared comparing comparison vs versus against relative growth');
-export const EXPLAIN_WORDS = words('why explain caused');
+export const EXPLAIN_WORDS = words('why explain caused drove drive drives driving driver drivers behind');
 /** Movement verbs that go with "why" ("why did X drop"). */
 export const CHANGE_WORDS = words(`
   drop dropped drops fall fell falls rise rose rises go went goes up down increase increased increases

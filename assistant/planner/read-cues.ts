@@ -77,6 +77,18 @@ export function readCues(tokens: readonly Token[], covered: ReadonlySet<number>)
     }
     rank = { direction, n: null };
   });
+  // "which 3 stores had the lowest ...": a number right after "which"/"what" sizes the ranking.
+  if (rank !== null && (rank as NonNullable<Cues['rank']>).n === null) {
+    const at = tokens.findIndex(
+      (t, i) =>
+        free(i) && i > 0 && ['which', 'what'].includes(tokens[i - 1]?.norm ?? '') && numberOf(t) !== null,
+    );
+    const n = at >= 0 ? numberOf(tokens[at]) : null;
+    if (n !== null && n > 0 && n <= 1000) {
+      used.add(at);
+      rank = { ...(rank as NonNullable<Cues['rank']>), n };
+    }
+  }
   let grainNoun: Cues['grainNoun'] = null;
   if (rank !== null) {
     const at = tokens.findIndex((t, i) => free(i) && GRAIN_NOUNS.has(t.stem));
@@ -85,11 +97,21 @@ export function readCues(tokens: readonly Token[], covered: ReadonlySet<number>)
       grainNoun = GRAIN_NOUNS.get(tokens[at]?.stem ?? '') ?? null;
     }
   }
-  const share = has(SHARE_WORDS);
+  // "how much of our revenue ...", "how many of the orders ...": a part of a whole.
+  const partOf = tokens.some(
+    (t, i) =>
+      free(i) &&
+      ['much', 'many'].includes(t.norm) &&
+      tokens[i + 1]?.norm === 'of' &&
+      free(i + 1) &&
+      !GROUP_WORDS.has(tokens[i + 2]?.norm ?? ''), // "how many of each product" is a breakdown
+  );
+  const share = has(SHARE_WORDS) || partOf;
   const trend = has(TREND_WORDS);
   const compare = has(COMPARE_WORDS);
   const explain = has(EXPLAIN_WORDS);
-  if (explain) has(CHANGE_WORDS);
+  // Movement verbs are accounted for with or without "why" ("how has margin moved by month").
+  has(CHANGE_WORDS);
   const list = has(LIST_WORDS);
   has(NEGATION_WORDS);
   has(GROUP_WORDS);
@@ -102,7 +124,9 @@ export function readCues(tokens: readonly Token[], covered: ReadonlySet<number>)
   let chart: Cues['chart'] = null;
   const chartWord = tokens.some((t, i) => free(i) && CHART_WORDS.has(t.norm));
   const kindAt = tokens.findIndex((t, i) => free(i) && CHART_KIND_WORDS.has(t.norm));
-  const asA = kindAt >= 1 && ['as', 'a', 'an'].includes(tokens[kindAt - 1]?.norm ?? '');
+  const asA =
+    (kindAt >= 1 && ['as', 'a', 'an'].includes(tokens[kindAt - 1]?.norm ?? '')) ||
+    (kindAt >= 0 && free(kindAt + 1) && CHART_KIND_WORDS.has(tokens[kindAt + 1]?.norm ?? '')); // "stacked bar"
   if (kindAt >= 0 && (chartWord || asA)) chart = parseKind(tokens[kindAt]?.norm).kind ?? 'auto';
   else if (chartWord) chart = 'auto';
   if (chart !== null) {

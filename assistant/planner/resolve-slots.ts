@@ -7,7 +7,7 @@
 import type { QueryFilter, SemanticQuery } from '../../semantic-layer/query/semantic-query-shape.ts';
 import type { MatchedQuestion, Mention } from './match-question.ts';
 import type { PlannerLexicon } from './planner-lexicon.ts';
-import { NEGATION_WORDS } from './question-words.ts';
+import { NEGATION_WORDS, PERCENT_WORDS } from './question-words.ts';
 
 export interface Slots {
   metrics: string[];
@@ -121,9 +121,13 @@ export function resolveSlots(
   let metricTie: Slots['metricTie'] = null;
   for (const m of metricMentions.filter((x) => x.alternatives.length > 0)) {
     const others = metrics.filter((x) => x !== m.member);
-    const fits = [m.member, ...m.alternatives].filter((o) =>
+    let fits = [m.member, ...m.alternatives].filter((o) =>
       compatible([...others, o], dimensions, [...byDimension.keys()]),
     );
+    // A percentage and an amount share the words ("net profit", "returned"): without a word
+    // asking for a percentage, the amount is meant ("how many pairs were returned").
+    const amounts = fits.filter((o) => lexicon.metrics.get(o)?.format !== 'percent');
+    if (!asksPercent(matched) && amounts.length > 0) fits = amounts;
     if (fits.length > 1) metricTie ??= { words: m.words, metrics: fits };
     else if (fits.length === 1) metrics = metrics.map((x) => (x === m.member ? (fits[0] as string) : x));
   }
@@ -145,4 +149,9 @@ function negated(matched: MatchedQuestion, start: number): boolean {
     if (!['the', 'for', 'including', 'include', 'any', 'and', 'or'].includes(word)) return false;
   }
   return false;
+}
+
+/** The question asks for a percentage ("%" is read as "pct" before matching). */
+function asksPercent(matched: MatchedQuestion): boolean {
+  return matched.tokens.some((t) => PERCENT_WORDS.has(t.norm));
 }

@@ -3,6 +3,7 @@
  * uses the last twelve months for a trend and the last complete month otherwise, and always says
  * which period it used (with its dates) in the plan's `understood`, so the user sees it.
  */
+import { isoDate } from '../../core/clock.ts';
 import { compareRange, resolveTimeRange } from '../../semantic-layer/query/resolve-time-range.ts';
 import type { CompareMode, TimeRange } from '../../semantic-layer/query/semantic-query-shape.ts';
 import type { PlannerSetup } from './plan.ts';
@@ -32,4 +33,12 @@ export function baselineOf(range: TimeRange, mode: CompareMode, context: Context
 /** A range moved back: "same for last year" on last quarter gives last quarter a year earlier. */
 export function shiftRange(range: TimeRange, mode: CompareMode, context: Context): TimeRange {
   return baselineOf(range, mode, context);
+}
+
+/** The range cut at today when it runs past it ("this year" on 30 June: 1 January to 30 June). */
+export function untilToday(range: TimeRange, ctx: Context): TimeRange {
+  const resolved = resolveTimeRange(range, ctx);
+  const today = isoDate(ctx.clock.now());
+  if (resolved === null || resolved.end <= today || resolved.start > today) return range;
+  return { start: resolved.start, end: today };
 }

@@ -16,7 +16,7 @@ export interface ModifierRule {
 }
 
 const VERSUS =
-  '(?:vs\\.?|versus|v\\.|against|compared\\s+(?:with|to)|comparing\\s+(?:with|to)|relative\\s+to|than)';
+  '(?:vs\\.?|versus|v\\.|against|compare[ds]?\\s+(?:with|to)|comparing\\s+(?:with|to)|relative\\s+to|than)';
 const PERIOD_NOUN = '(?:period|time|months?|quarters?|weeks?|days?|fortnight)';
 const LAST = '(?:last|previous|prior|preceding)';
 const SPLY: CompareMode = 'same_period_last_year';
@@ -55,13 +55,13 @@ function grain(word: string | undefined): Modifier | null {
 export const MODIFIER_RULES: readonly ModifierRule[] = [
   {
     pattern: r(
-      `\\b${VERSUS}\\s+(?:the\\s+)?(?:same\\s+${PERIOD_NOUN}\\s+(?:of\\s+|in\\s+)?)?(?:(?:the\\s+)?${LAST}|a)\\s+year(?:'s)?\\b`,
+      `\\b${VERSUS}\\s+(?:the\\s+)?(?:same\\s+${PERIOD_NOUN}\\s+(?:of\\s+|in\\s+)?)?(?:(?:the\\s+)?${LAST}|a)\\s+year(?:'s)?(?:\\s+(?:ago|before|earlier|prior))?\\b`,
     ),
     modifier: compare(SPLY),
   },
   {
     pattern: r(
-      `\\b${VERSUS}\\s+(?:the\\s+)?(?:year|same\\s+${PERIOD_NOUN}(?:\\s+a\\s+year)?)\\s+(?:before|earlier|prior)\\b`,
+      `\\b${VERSUS}\\s+(?:the\\s+)?(?:year|same\\s+${PERIOD_NOUN}(?:\\s+a\\s+year)?)\\s+(?:before|earlier|prior|ago)\\b`,
     ),
     modifier: compare(SPLY),
   },
@@ -71,7 +71,7 @@ export const MODIFIER_RULES: readonly ModifierRule[] = [
   },
   {
     pattern: r(
-      `\\b${VERSUS}\\s+(?:the\\s+)?(?:${LAST}\\s+(?:period|month|quarter|week|day|fortnight)|(?:period|month|quarter|week|day)\\s+(?:before|earlier|prior))\\b`,
+      `\\b${VERSUS}\\s+(?:the\\s+)?(?:${LAST}\\s+(?:period|month|quarter|week|day|fortnight)|(?:period|month|quarter|week|day|(?:fiscal|financial)\\s+(?:year|quarter))\\s+(?:before|earlier|prior))\\b`,
     ),
     modifier: compare(PP),
   },
