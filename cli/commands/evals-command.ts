@@ -3,8 +3,8 @@
  * planted in its raw data), opens the full assistant on it at the pinned clock, runs the golden and
  * adversarial cases, writes evals/report.md and report.json, and fails when any case fails.
  *
- * The assistant runtime is injected (`openRuntime`): the runtime's opener lives on the assistant's
- * branch (assistant/open-assistant-runtime.ts) and is wired in register-commands.ts at merge.
+ * The assistant runtime is injected (`openRuntime`, assistant/open-assistant-runtime.ts in
+ * register-commands.ts) so the command's tests can run it over a fake.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -30,7 +30,10 @@ import { summarizeRun, writeReport } from '../../evals/eval-report.ts';
 import { plantInjections } from '../../evals/plant-injections.ts';
 import { ledgerRowCounts, warehouseRowCounts } from '../../evals/row-counts.ts';
 import { type EvalTarget, runEvals, selectCases } from '../../evals/run-evals.ts';
+import { refreshDimensionValueIndex } from '../../semantic-layer/catalog/index-dimension-values.ts';
+import { loadSemanticModel } from '../../semantic-layer/validate/validate-semantic-model.ts';
 import type { CommandContext } from '../command-context.ts';
+import { CATALOG_VALUES_FILE } from '../refresh-catalog-values.ts';
 
 export type OpenRuntime = (options: OpenAssistantRuntimeOptions) => Promise<AssistantRuntime>;
 
@@ -75,9 +78,14 @@ export async function runEvalsCommand(
     `evals: building the demo (seed ${EVAL_SEED}, scale ${EVAL_SCALE}, as of ${EVAL_AS_OF})...`,
   );
   const warehouse = await prepareEvalWarehouse(dir);
+  // As after any load (cli/refresh-catalog-values.ts): the dimensions' values indexed for the
+  // planner and catalog search, in the eval's own home so no other demo's values leak in.
+  const model = loadSemanticModel(context.config().semanticModelDir);
+  await refreshDimensionValueIndex(warehouse, model, path.join(dir, CATALOG_VALUES_FILE), { clock });
   const appDb = await openAppDb('pglite:memory:');
   const config = {
     ...context.config(),
+    home: dir,
     clock,
     fixedNow: now,
     fiscalYearStartMonth: EVAL_FISCAL_YEAR_START_MONTH,
