@@ -30,7 +30,9 @@ export function runShoebox(args: string[], env: NodeJS.ProcessEnv, until?: RegEx
     child.stderr.on('data', collect);
     child.on('error', reject);
     child.on('exit', (code, signal) => {
-      if (code !== 0) {
+      // Stopped by us once `until` matched: what we waited for has been printed.
+      const stoppedAfterMatch = seconds !== undefined && signal === 'SIGINT';
+      if (code !== 0 && !stoppedAfterMatch) {
         reject(
           new CodedError(
             ErrorCode.BadArgument,

@@ -49,9 +49,11 @@ export async function webBenchmarks(): Promise<BenchmarkRow[]> {
     requestLog: createRequestLogger({ level: 'silent' }),
   });
   try {
+    // A user of its own per run (the bench's home is throwaway, but a rerun on one must not clash).
+    const username = `bench-${randomBytes(4).toString('hex')}`;
     const password = randomBytes(18).toString('base64url');
-    await new UserStore(runtime.appDb).add({ username: 'bench-manager', password, roles: ['manager'] });
-    const cookie = await signIn(server.url, 'bench-manager', password);
+    await new UserStore(runtime.appDb).add({ username, password, roles: ['manager'] });
+    const cookie = await signIn(server.url, username, password);
     const t0 = performance.now();
     const cold = await fetch(`${server.url}${PAGE}`, { headers: { cookie } });
     if (cold.status !== 200) throw new Error(`the dashboard answered ${cold.status}`);
