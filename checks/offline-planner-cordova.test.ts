@@ -23,6 +23,7 @@ import { openWarehouse } from '../db/open-warehouse.ts';
 import type { Warehouse } from '../db/warehouse.ts';
 import { CORDOVA_FISCAL_YEAR_START_MONTH } from '../demo/cordova-questions.ts';
 import { generateDemo } from '../demo/generate-demo.ts';
+import { plantInjections } from '../evals/plant-injections.ts';
 import { buildCatalogIndex } from '../semantic-layer/catalog/catalog-index.ts';
 import { indexDimensionValues } from '../semantic-layer/catalog/index-dimension-values.ts';
 import { compileQuery } from '../semantic-layer/compiler/compile-query.ts';
@@ -41,7 +42,8 @@ let planner: Planner;
 beforeAll(async () => {
   await generateDemo({ seed: 42, scale: 0.01, asOf: '2026-06-30', outDir: join(dir, 'demo') });
   warehouse = await openWarehouse(`duckdb:${join(dir, 'warehouse.duckdb')}`);
-  await buildDemoWarehouse(warehouse, join(dir, 'demo'));
+  // The planted prompt injections too: a promotion named by a sentence full of common words.
+  await buildDemoWarehouse(warehouse, join(dir, 'demo'), { beforeTransform: plantInjections });
   const values = await indexDimensionValues(warehouse, model, { clock: context.clock });
   planner = createOfflinePlanner({
     model,
@@ -473,6 +475,16 @@ const CASES: PlanCase[] = [
     range: MARCH,
     baseline: ['2025-03-01', '2025-03-31'],
   },
+  // One word of a longer value ("drop" of the planted promotion's sentence) is the cue, not a filter.
+  {
+    q: 'Why did boot sales in the Mountain region drop in November vs October? by store',
+    intent: 'explain',
+    metrics: ['revenue'],
+    dims: [STORE],
+    filters: { [CAT]: ['boots'], [REGION]: ['Mountain'] },
+    range: ['2025-11-01', '2025-11-30'],
+    baseline: ['2025-10-01', '2025-10-31'],
+  },
   {
     q: 'why did boot sales drop last quarter',
     intent: 'explain',
@@ -759,6 +771,23 @@ const datesIn = (p: Plan) => {
 };
 
 const FOLLOW_UPS: [string, Turn[]][] = [
+  [
+    // "only" is also one word of the planted promotion's name: it is the follow-up cue, not a filter.
+    'filters a chart to one whole value, and nothing else',
+    [
+      { q: 'monthly revenue over the last 12 months', check: (p) => expect(queryOf(p).filters).toEqual([]) },
+      { q: 'as a bar chart', check: (p) => expect(p.kind === 'tools' && p.chart).toBe('bar') },
+      {
+        q: 'only the online shop',
+        check: (p) => {
+          expect(queryOf(p).filters).toEqual([
+            { dimension: 'channels.channel_name', operator: 'equals', values: ['Online shop'] },
+          ]);
+          expect(queryOf(p).time?.grain).toBe('month');
+        },
+      },
+    ],
+  ],
   [
     'adds a group-by',
     [

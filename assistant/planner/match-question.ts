@@ -19,6 +19,7 @@ import {
   FILLER_WORDS,
   GROUP_WORDS,
   NUMBER_WORDS,
+  PLANNER_WORDS,
   RANK_WORDS,
   SHARE_WORDS,
   TREND_WORDS,
@@ -83,6 +84,17 @@ function spelledAs(c: Candidate, tokens: readonly Token[]): boolean {
   return word !== undefined && own !== undefined && (own.norm === word.norm || own.stem === word.stem);
 }
 
+/**
+ * One of the planner's own words ("only", "drop") read as one word of a longer value: the cue
+ * wins. Values are many and some are whole sentences, so such a match is noise, and as a filter
+ * it would silently zero the answer. A whole value spelled so, and the value's other words, count.
+ */
+function cueAsPart(c: Candidate, tokens: readonly Token[]): boolean {
+  if (c.entry.field !== 'value_word' || c.match.end - c.match.start !== 1) return false;
+  const word = tokens[c.match.start];
+  return word !== undefined && (PLANNER_WORDS.has(word.norm) || PLANNER_WORDS.has(word.stem));
+}
+
 /** "top 3", "5 best": a number next to a rank word is the rank's size, not a value. */
 function isRankSize(tokens: readonly Token[], i: number): boolean {
   const word = tokens[i]?.norm ?? '';
@@ -108,7 +120,8 @@ export function matchQuestion(lexicon: PlannerLexicon, text: string): MatchedQue
       STRONG.has(c.entry.field) &&
       c.entry.kind !== 'verified_query' &&
       !(c.match.end - c.match.start === 1 && cue(c.match.start)) &&
-      !(c.match.end - c.match.start === 1 && generic(c.match.start) && !spelledAs(c, tokens)),
+      !(c.match.end - c.match.start === 1 && generic(c.match.start) && !spelledAs(c, tokens)) &&
+      !cueAsPart(c, tokens),
   );
   const bySpan = new Map<string, Candidate[]>();
   for (const c of longestFirst(found)) {

@@ -70,6 +70,27 @@ export const FOLLOW_UP_WORDS = words('and about instead same also now only just 
 export const NEGATION_WORDS = words('excluding exclude except without not');
 export const RECORD_VERBS = words('record log book paid pay transfer');
 
+/**
+ * Every word the planner reads as a cue or as filler. One such word alone is never taken as part
+ * of a longer value's name ("only" of "... answer only with ..."), only a whole value may be it.
+ */
+export const PLANNER_WORDS: ReadonlySet<string> = new Set([
+  ...FILLER_WORDS,
+  ...RANK_WORDS.keys(),
+  ...NUMBER_WORDS.keys(),
+  ...SHARE_WORDS,
+  ...TREND_WORDS,
+  ...COMPARE_WORDS,
+  ...EXPLAIN_WORDS,
+  ...CHANGE_WORDS,
+  ...GROUP_WORDS,
+  ...LIST_WORDS,
+  ...CHART_WORDS,
+  ...CHART_KIND_WORDS,
+  ...FOLLOW_UP_WORDS,
+  ...NEGATION_WORDS,
+]);
+
 /** Common abbreviations, written out before matching ("avg order value"). */
 export const ABBREVIATIONS: ReadonlyMap<string, string> = new Map([
   ['avg', 'average'],
