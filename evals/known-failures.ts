@@ -14,14 +14,4 @@ export const KNOWN_FAILURES: readonly KnownFailure[] = [
     reason:
       'Online orders carry the placeholder salesperson "(no salesperson)" (key 0) in the warehouse, and a ranking of salespeople puts it first. The planner cannot tell a placeholder member from a person without a convention in the model (e.g. a dimension field naming its "none" value, left out of rankings) or the warehouse (NULL instead of key 0).',
   },
-  {
-    id: 'follow-chart-then-filter',
-    reason:
-      '"only the online shop" also matches one word of a promotion name among the indexed values and adds a second filter; partial-word value matches overlapping a whole-value match should be dropped.',
-  },
-  {
-    id: 'explain-mountain-boots',
-    reason:
-      "With the indexed values, a word of the question also matches part of another dimension's value and the extra filter leaves nothing to explain ($0 in both months).",
-  },
 ];
