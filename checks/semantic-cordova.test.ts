@@ -51,9 +51,10 @@ afterAll(async () => {
 const redshiftParser = new NodeSqlParser.Parser();
 
 /** Compiled for every dialect; Redshift's SQL cannot run here, so it must avoid what Redshift lacks and parse. */
-function compileAll(query: unknown): Record<WarehouseDialect, CompiledQuery> {
+function compileAll(query: unknown, askedOn?: string): Record<WarehouseDialect, CompiledQuery> {
+  const clock = askedOn ? fixedClock(new Date(`${askedOn}T12:00:00Z`)) : options.clock;
   const compiled = Object.fromEntries(
-    DIALECTS.map((dialect) => [dialect, compileQuery(model, query, { ...options, dialect })]),
+    DIALECTS.map((dialect) => [dialect, compileQuery(model, query, { ...options, clock, dialect })]),
   ) as Record<WarehouseDialect, CompiledQuery>;
   for (const [name, pattern] of REDSHIFT_FORBIDDEN) expect(compiled.redshift.sql, name).not.toMatch(pattern);
   expect(() => redshiftParser.astify(compiled.redshift.sql, { database: 'Redshift' })).not.toThrow();
@@ -94,7 +95,7 @@ describe('Cordova questions against hand-written SQL over the raw tables', () =>
   });
 
   it.each(cordovaQuestions.map((q) => [q.name, q] as const))('%s', async (_name, question) => {
-    const compiled = compileAll(question.query);
+    const compiled = compileAll(question.query, question.askedOn);
     const columns = compiled.duckdb.columns.map((c) => c.name);
     const ordered = question.ordered ?? false;
     for (const [engine, warehouse] of [

@@ -10,6 +10,8 @@ export interface CordovaQuestion {
   handSql: string;
   /** Compare rows in order (top N); otherwise as a set. */
   ordered?: boolean;
+  /** The day it is asked, when it matters (a series stops at today); else the demo's last day. */
+  askedOn?: string;
 }
 
 /** Sales lines with their order (date, store, channel). */
