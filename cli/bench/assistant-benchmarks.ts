@@ -47,13 +47,17 @@ export async function assistantBenchmarks(): Promise<BenchmarkRow[]> {
     const all: number[] = [];
     const charted: number[] = [];
     let answered = 0;
+    const chartQuestions: string[] = [];
     for (const question of questions) {
       const t0 = performance.now();
       const answer = await ask(question);
       const ms = performance.now() - t0;
       all.push(ms);
       if (answer.kind === 'answer') answered += 1;
-      if (answer.chart) charted.push(ms);
+      if (answer.chart) {
+        charted.push(ms);
+        chartQuestions.push(question);
+      }
     }
     if (answered < questions.length / 2) {
       throw new CodedError(
@@ -64,7 +68,6 @@ export async function assistantBenchmarks(): Promise<BenchmarkRow[]> {
     all.sort((a, b) => a - b);
     charted.sort((a, b) => a - b);
 
-    const chartQuestions = questions;
     let done = 0;
     const until = performance.now() + CONCURRENT_SECONDS * 1000;
     const t0 = performance.now();
@@ -110,7 +113,7 @@ export async function assistantBenchmarks(): Promise<BenchmarkRow[]> {
         check: atMost(percentile(charted, 0.95), 250),
       },
       {
-        name: `assistant: chart answers per second with ${CONCURRENCY} in flight (${CONCURRENT_SECONDS} s)`,
+        name: `assistant: chart answers per second with ${CONCURRENCY} in flight (${CONCURRENT_SECONDS} s, the ${chartQuestions.length} standard questions answered with a chart)`,
         value: `${chartAnswersPerSecond.toFixed(1)} /s`,
         target: 'at least 20 /s',
         check: atLeast(chartAnswersPerSecond, 20),
