@@ -425,6 +425,15 @@ const CASES: PlanCase[] = [
     grain: 'month',
     range: 'last_12_months',
   },
+  // No metric, but "how did X do": the headline metric (the one the verified queries lead with).
+  {
+    q: 'how did boots do in the northeast last quarter compared with the year before?',
+    intent: 'compare',
+    metrics: ['revenue'],
+    filters: { [CAT]: ['boots'], [REGION]: ['Northeast'] },
+    range: 'last_quarter',
+    compare: 'same_period_last_year',
+  },
   // Comparisons: a shift of the period, or two explicit periods (two calls).
   {
     q: 'revenue last month vs last year',
@@ -1077,6 +1086,8 @@ const CLARIFY: [string, string[]][] = [
   ['revenue for cordova', ['cordova']],
   ['by region', []],
   ['boots', []],
+  // Performance wording without a value or filter is still no metric.
+  ['how are we doing', []],
   ['customer satisfaction last quarter', ['satisfaction']],
   ['revenue for the blorp line', ['blorp']],
   ['show me the churn', ['churn']],

@@ -21,6 +21,7 @@ import {
 } from './clarify-plan.ts';
 import { composePlan } from './compose-plan.ts';
 import { screenQuestion } from './guard/screen-question.ts';
+import { asksHowItWent, headlineMetric } from './headline-metric.ts';
 import { matchQuestion } from './match-question.ts';
 import { nearestVerified } from './nearest-verified.ts';
 import {
@@ -127,6 +128,11 @@ function planQuestion(lexicon: PlannerLexicon, { question, thread }: PlannerInpu
     const explained = composeOrClarify(lexicon, question, last.slots, cues, last.time, false);
     // The thread goes on from the question that was explained, not from the explanation.
     return explained.kind === 'tools' ? { ...explained, query: thread.lastQuery } : explained;
+  }
+  if (!listing && slots.metrics.length === 0 && slots.filters.length > 0 && asksHowItWent(question)) {
+    const headline = headlineMetric(lexicon.setup.model, lexicon.verified);
+    if (headline !== null)
+      return composeOrClarify(lexicon, question, { ...slots, metrics: [headline] }, cues, time, false);
   }
   if (listing || slots.metrics.length === 0) {
     if (listing) {
