@@ -22,19 +22,7 @@ import type { PeriodRule } from './period-rule.ts';
 import { PhraseText } from './phrase-text.ts';
 import { ANCHORED_PERIOD_RULES } from './quarter-period-rules.ts';
 import { RELATIVE_PERIOD_RULES } from './relative-period-rules.ts';
-
-/** The planner's TimePhrases (../time-phrases.ts, which documents each field), kept structural here
- * because that contract file calls this one and the import rules forbid cycles. */
-export interface ParsedTime {
-  range: TimeRange | null;
-  compare: CompareMode | null;
-  baseline: TimeRange | null;
-  grain: QueryGrain | null;
-  shiftOnly: CompareMode | null;
-  remainder: string;
-  matched: string[];
-  label: string | null;
-}
+import type { TimePhrases } from './time-phrases-shape.ts';
 
 const PERIOD_RULES: readonly PeriodRule[] = [
   ...ANCHORED_PERIOD_RULES,
@@ -89,7 +77,7 @@ function sameSpan(a: Resolved, b: Resolved): boolean {
   return a !== null && b !== null && a.start === b.start && a.end === b.end;
 }
 
-export function parseQuestionTime(question: string, context: RangeContext): ParsedTime {
+export function parseQuestionTime(question: string, context: RangeContext): TimePhrases {
   const text = new PhraseText(question);
   const today = isoDate(context.clock.now());
   const resolve = (range: TimeRange): Resolved => resolveTimeRange(range, context);
