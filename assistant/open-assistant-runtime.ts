@@ -6,7 +6,6 @@
  * one PGlite handle when they name the same directory (db/shared-handles.ts).
  */
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { loadChartEngines } from '../charts/render-chart.ts';
 import { CodedError, ErrorCode, messageOf } from '../core/coded-error.ts';
 import { type AppDb, openAppDb } from '../db/app-db.ts';
@@ -18,6 +17,7 @@ import { LedgerService } from '../ledger/ledger-service.ts';
 import { migrateLedger } from '../ledger/migrate-ledger.ts';
 import { buildCatalogIndex, type CatalogIndex } from '../semantic-layer/catalog/catalog-index.ts';
 import {
+  catalogValuesFile,
   type DimensionValueIndex,
   loadDimensionValueIndex,
 } from '../semantic-layer/catalog/dimension-value-index.ts';
@@ -32,8 +32,6 @@ import { createOfflinePlanner } from './planner/create-offline-planner.ts';
 import type { Planner } from './planner/plan.ts';
 import type { ModelProvider } from './providers/model-provider.ts';
 import { openAiProviderFromConfig } from './providers/openai-provider.ts';
-
-export const CATALOG_VALUES_FILE = 'catalog-values.json';
 
 function chooseProvider(options: OpenAssistantRuntimeOptions): ModelProvider | undefined {
   const choice = options.provider ?? 'auto';
@@ -92,7 +90,7 @@ export async function openAssistantRuntime(options: OpenAssistantRuntimeOptions)
     let catalog: CatalogIndex = undefined as unknown as CatalogIndex;
     let planner: Planner = undefined as unknown as Planner;
     const refresh = async () => {
-      const file = join(config.home, CATALOG_VALUES_FILE);
+      const file = catalogValuesFile(config.home);
       values = existsSync(file) ? await loadDimensionValueIndex(file) : undefined;
       catalog = buildCatalogIndex(model, values);
       const saved = await stores.verifiedQueries.list();

@@ -9,6 +9,7 @@ import { fixedClock } from '../core/clock.ts';
 import { openWarehouse } from '../db/open-warehouse.ts';
 import { CORDOVA_FISCAL_YEAR_START_MONTH } from '../demo/cordova-questions.ts';
 import { generateDemo } from '../demo/generate-demo.ts';
+import { catalogValuesFile } from '../semantic-layer/catalog/dimension-value-index.ts';
 import { refreshDimensionValueIndex } from '../semantic-layer/catalog/index-dimension-values.ts';
 import { loadSemanticModel } from '../semantic-layer/validate/validate-semantic-model.ts';
 import { buildDemoWarehouse } from './build-demo-warehouse.ts';
@@ -24,7 +25,7 @@ export async function buildCordovaHome(dir: string): Promise<Record<string, stri
   try {
     await buildDemoWarehouse(warehouse, join(dir, 'demo'));
     const model = loadSemanticModel(join(import.meta.dirname, '../semantic-layer/models'));
-    await refreshDimensionValueIndex(warehouse, model, join(home, 'catalog-values.json'), {
+    await refreshDimensionValueIndex(warehouse, model, catalogValuesFile(home), {
       clock: fixedClock(new Date(`${CORDOVA_NOW}T12:00:00Z`)),
     });
   } finally {

@@ -4,18 +4,18 @@
  * warehouse per question. Lives in cli/ because glue/ may not import semantic-layer/.
  */
 import { existsSync } from 'node:fs';
-import path from 'node:path';
 import { messageOf } from '../core/coded-error.ts';
 import type { Warehouse } from '../db/warehouse.ts';
-import type { DimensionValueIndex } from '../semantic-layer/catalog/dimension-value-index.ts';
+import {
+  catalogValuesFile,
+  type DimensionValueIndex,
+} from '../semantic-layer/catalog/dimension-value-index.ts';
 import { refreshDimensionValueIndex } from '../semantic-layer/catalog/index-dimension-values.ts';
 import { loadSemanticModel } from '../semantic-layer/validate/validate-semantic-model.ts';
 import type { CommandContext } from './command-context.ts';
 
-export const CATALOG_VALUES_FILE = 'catalog-values.json';
-
 export function catalogValuesPath(context: CommandContext): string {
-  return path.join(context.config().home, CATALOG_VALUES_FILE);
+  return catalogValuesFile(context.config().home);
 }
 
 /**

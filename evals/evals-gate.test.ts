@@ -45,17 +45,15 @@ describe('the eval gate', () => {
   it('passes every golden and adversarial case offline but the listed known failures', async () => {
     const { code, output } = await shoeboxEvals();
     const report = JSON.parse(readFileSync(path.join(home, 'report', 'report.json'), 'utf8'));
-    const failures = report.cases
-      .filter((c: { passed: boolean }) => !c.passed)
-      .map((c: { id: string; problems: string[]; turns: { problems: string[] }[] }) =>
-        [c.id, ...c.problems, ...c.turns.flatMap((t) => t.problems)].join(': '),
-      );
+    type CaseResult = { id: string; passed: boolean; problems: string[]; turns: { problems: string[] }[] };
+    const failed = (report.cases as CaseResult[]).filter((c) => !c.passed);
+    const failures = failed.map((c) =>
+      [c.id, ...c.problems, ...c.turns.flatMap((t) => t.problems)].join(': '),
+    );
+    const failedIds = failed.map((c) => c.id);
     const known = new Set(KNOWN_FAILURES.map((k) => k.id));
-    const failedIds = report.cases
-      .filter((c: { passed: boolean }) => !c.passed)
-      .map((c: { id: string }) => c.id);
     expect(
-      failures.filter((f: string) => !known.has(f.split(':')[0] ?? '')),
+      failures.filter((_, i) => !known.has(failedIds[i] ?? '')),
       `new failures (not in evals/known-failures.ts):\n${output.slice(-2000)}`,
     ).toEqual([]);
     expect(

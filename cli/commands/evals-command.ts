@@ -30,10 +30,10 @@ import { summarizeRun, writeReport } from '../../evals/eval-report.ts';
 import { plantInjections } from '../../evals/plant-injections.ts';
 import { ledgerRowCounts, warehouseRowCounts } from '../../evals/row-counts.ts';
 import { type EvalTarget, runEvals, selectCases } from '../../evals/run-evals.ts';
+import { catalogValuesFile } from '../../semantic-layer/catalog/dimension-value-index.ts';
 import { refreshDimensionValueIndex } from '../../semantic-layer/catalog/index-dimension-values.ts';
 import { loadSemanticModel } from '../../semantic-layer/validate/validate-semantic-model.ts';
 import type { CommandContext } from '../command-context.ts';
-import { CATALOG_VALUES_FILE } from '../refresh-catalog-values.ts';
 
 export type OpenRuntime = (options: OpenAssistantRuntimeOptions) => Promise<AssistantRuntime>;
 
@@ -81,7 +81,7 @@ export async function runEvalsCommand(
   // As after any load (cli/refresh-catalog-values.ts): the dimensions' values indexed for the
   // planner and catalog search, in the eval's own home so no other demo's values leak in.
   const model = loadSemanticModel(context.config().semanticModelDir);
-  await refreshDimensionValueIndex(warehouse, model, path.join(dir, CATALOG_VALUES_FILE), { clock });
+  await refreshDimensionValueIndex(warehouse, model, catalogValuesFile(dir), { clock });
   const appDb = await openAppDb('pglite:memory:');
   const config = {
     ...context.config(),

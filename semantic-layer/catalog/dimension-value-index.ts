@@ -5,7 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import { CodedError, ErrorCode, messageOf } from '../../core/coded-error.ts';
 
@@ -43,6 +43,11 @@ export const EMPTY_DIMENSION_VALUE_INDEX: DimensionValueIndex = {
   dimensions: [],
   skipped: [],
 };
+
+/** Where a home (SHOEBOX_HOME) keeps the index: written after each load, read by the assistant. */
+export function catalogValuesFile(home: string): string {
+  return join(home, 'catalog-values.json');
+}
 
 /** Writes the index to a sibling temporary file, then renames it over `path`. */
 export async function saveDimensionValueIndex(path: string, index: DimensionValueIndex): Promise<void> {
