@@ -31,9 +31,9 @@ import { createAppStores } from './memory/open-app-stores.ts';
 import { createOfflinePlanner } from './planner/create-offline-planner.ts';
 import type { Planner } from './planner/plan.ts';
 import type { ModelProvider } from './providers/model-provider.ts';
-import { openAiProviderFromConfig } from './providers/openai-provider.ts';
 
-function chooseProvider(options: OpenAssistantRuntimeOptions): ModelProvider | undefined {
+// The OpenAI SDK is imported only when it is chosen: offline answers do not pay for loading it.
+async function chooseProvider(options: OpenAssistantRuntimeOptions): Promise<ModelProvider | undefined> {
   const choice = options.provider ?? 'auto';
   const { openai } = options.config;
   const configured = Boolean(openai.apiKey || openai.baseUrl);
@@ -43,12 +43,13 @@ function chooseProvider(options: OpenAssistantRuntimeOptions): ModelProvider | u
       ErrorCode.ModelNotConfigured,
       'The OpenAI provider was asked for, but neither OPENAI_API_KEY nor OPENAI_BASE_URL is set.',
     );
+  const { openAiProviderFromConfig } = await import('./providers/openai-provider.ts');
   return openAiProviderFromConfig(options.config, options.log);
 }
 
 export async function openAssistantRuntime(options: OpenAssistantRuntimeOptions): Promise<AssistantRuntime> {
   const { config, log } = options;
-  const provider = chooseProvider(options);
+  const provider = await chooseProvider(options);
   const model = loadSemanticModel(config.semanticModelDir);
   const opened: { close(): Promise<void> }[] = [];
   try {

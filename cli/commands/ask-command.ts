@@ -9,13 +9,13 @@ import { hostname, userInfo } from 'node:os';
 import path from 'node:path';
 import { type Command, Option } from 'commander';
 import type { Answer } from '../../assistant/answer.ts';
-import type { ProviderChoice } from '../../assistant/assistant-runtime.ts';
-import { openAssistantRuntime } from '../../assistant/open-assistant-runtime.ts';
+import type { AssistantRuntime, ProviderChoice } from '../../assistant/assistant-runtime.ts';
 import { CodedError, ErrorCode, messageOf } from '../../core/coded-error.ts';
+import { openLedgerDb } from '../../db/open-ledger-db.ts';
 import type { Warehouse } from '../../db/warehouse.ts';
 import { answerText } from '../answer-text.ts';
 import type { CommandContext } from '../command-context.ts';
-import { openConfiguredWarehouse } from './serve-command.ts';
+import { openConfiguredWarehouse } from '../open-configured-warehouse.ts';
 
 interface AskOptions {
   json?: boolean;
@@ -89,44 +89,66 @@ export function registerAskCommand(program: Command, context: CommandContext): v
     )
     .action(async (words: string[], options: AskOptions) => {
       const config = context.config();
-      const warehouse = await loadedWarehouse(context);
+      // An embedded ledger's WASM start (~0.25 s) runs while the assistant's modules load rather
+      // than after them; the runtime then acquires the same shared handle. A failure to open is
+      // reported by the runtime's own open, with its message.
+      const ledgerWarmUp = openLedgerDb(config.ledgerUrl, { home: config.home });
+      ledgerWarmUp.catch(() => undefined);
       try {
-        const runtime = await openAssistantRuntime({
-          config,
-          log: context.log,
-          provider: options.provider,
-          warehouse,
-        });
+        const { openAssistantRuntime } = await import('../../assistant/open-assistant-runtime.ts');
+        const warehouse = await loadedWarehouse(context);
         try {
-          const answer = await runtime.assistant.answer({
-            threadId: options.thread ?? null,
-            question: words.join(' '),
-            caller: {
-              userId: options.user ?? osUser(),
-              roles: options.role
-                .split(',')
-                .map((r) => r.trim())
-                .filter(Boolean),
-              channel: { kind: 'cli', host: hostname() },
-            },
+          const runtime = await openAssistantRuntime({
+            config,
+            log: context.log,
+            provider: options.provider,
+            warehouse,
           });
-          let chartPath: string | null = null;
-          if (answer.chart?.png) {
-            chartPath = path.join(config.home, 'charts', `${answer.id}.png`);
-            await mkdir(path.dirname(chartPath), { recursive: true });
-            await writeFile(chartPath, answer.chart.png);
+          try {
+            await answerAndPrint(context, runtime, words.join(' '), options);
+          } finally {
+            await runtime.close();
           }
-          context.print(options.json ? answerJson(answer, chartPath) : answerText(answer, chartPath));
-          if (answer.kind === 'error' && !options.json)
-            throw new CodedError(
-              ErrorCode.AssistantFailed,
-              `The question could not be answered (reference ${answer.error?.referenceId}).`,
-            );
         } finally {
-          await runtime.close();
+          await warehouse.close();
         }
       } finally {
-        await warehouse.close();
+        await ledgerWarmUp.then(
+          (db) => db.close(),
+          () => undefined,
+        );
       }
     });
+}
+
+async function answerAndPrint(
+  context: CommandContext,
+  runtime: AssistantRuntime,
+  question: string,
+  options: AskOptions,
+): Promise<void> {
+  const answer = await runtime.assistant.answer({
+    threadId: options.thread ?? null,
+    question,
+    caller: {
+      userId: options.user ?? osUser(),
+      roles: options.role
+        .split(',')
+        .map((r) => r.trim())
+        .filter(Boolean),
+      channel: { kind: 'cli', host: hostname() },
+    },
+  });
+  let chartPath: string | null = null;
+  if (answer.chart?.png) {
+    chartPath = path.join(context.config().home, 'charts', `${answer.id}.png`);
+    await mkdir(path.dirname(chartPath), { recursive: true });
+    await writeFile(chartPath, answer.chart.png);
+  }
+  context.print(options.json ? answerJson(answer, chartPath) : answerText(answer, chartPath));
+  if (answer.kind === 'error' && !options.json)
+    throw new CodedError(
+      ErrorCode.AssistantFailed,
+      `The question could not be answered (reference ${answer.error?.referenceId}).`,
+    );
 }

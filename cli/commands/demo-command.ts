@@ -6,8 +6,9 @@
 import type { Command } from 'commander';
 import type { CommandContext } from '../command-context.ts';
 import { ensureDemoData, loadDemoIntoWarehouse } from '../demo-workflow.ts';
+import { openConfiguredWarehouse } from '../open-configured-warehouse.ts';
 import { parsePort, parseScale, parseSeed } from '../option-parsers.ts';
-import { openConfiguredWarehouse, serveUntilStopped } from './serve-command.ts';
+import { serveUntilStopped } from './serve-command.ts';
 
 interface DemoOptions {
   scale?: number;

@@ -8,10 +8,10 @@ import { dataFreshness } from '../../db/data-freshness.ts';
 import { readSqlServerTables } from '../../glue/sources/sqlserver-contracts.ts';
 import type { CommandContext } from '../command-context.ts';
 import { formatFreshness } from '../format-freshness.ts';
+import { openConfiguredWarehouse } from '../open-configured-warehouse.ts';
 import { parsePositiveInt } from '../option-parsers.ts';
 import { describeRun, runDemoEtl } from '../run-demo-etl.ts';
 import { type EtlGlueDependencies, registerEtlGlueCommands, runGlueAction } from './etl-glue-command.ts';
-import { openConfiguredWarehouse } from './serve-command.ts';
 
 /** The Glue jobs extract the ERP tables the T-SQL procedures' contracts describe. */
 const glueDependencies: EtlGlueDependencies = { erpTables: () => readSqlServerTables() };

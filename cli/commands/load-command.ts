@@ -11,7 +11,7 @@ import { describeType } from '../../glue/uploads/column-kinds.ts';
 import type { InferredColumn } from '../../glue/uploads/infer-columns.ts';
 import { loadUserFile } from '../../glue/uploads/load-user-file.ts';
 import type { CommandContext } from '../command-context.ts';
-import { openConfiguredWarehouse } from './serve-command.ts';
+import { openConfiguredWarehouse } from '../open-configured-warehouse.ts';
 
 interface LoadOptions {
   table: string;

@@ -12,7 +12,7 @@ import {
 } from '../../semantic-layer/validate/validate-semantic-model.ts';
 import { formatIssue } from '../../semantic-layer/validate/validation-codes.ts';
 import type { CommandContext } from '../command-context.ts';
-import { openConfiguredWarehouse } from './serve-command.ts';
+import { openConfiguredWarehouse } from '../open-configured-warehouse.ts';
 
 export function registerSemanticCommand(program: Command, context: CommandContext): Command {
   const semantic = program

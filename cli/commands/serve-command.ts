@@ -1,7 +1,6 @@
 /** `shoebox serve`: the web app on PORT, over whatever the warehouse holds. */
 import type { Command } from 'commander';
 import type { AssistantRuntime } from '../../assistant/assistant-runtime.ts';
-import { openWarehouse } from '../../db/open-warehouse.ts';
 import type { Warehouse } from '../../db/warehouse.ts';
 import { readManifest } from '../../demo/manifest.ts';
 import { seedDemoUsers } from '../../web/auth/seed-demo-users.ts';
@@ -9,6 +8,7 @@ import { startWebServer } from '../../web/start-web-server.ts';
 import { webSettingsOf } from '../../web/web-settings.ts';
 import type { CommandContext } from '../command-context.ts';
 import { demoDir, gatherStatus } from '../demo-workflow.ts';
+import { openConfiguredWarehouse } from '../open-configured-warehouse.ts';
 import { parsePort } from '../option-parsers.ts';
 import { stopSignal } from '../stop-signal.ts';
 import { WEB_WIRING, type WebWiring } from '../web-wiring.ts';
@@ -31,15 +31,6 @@ export function registerServeCommand(
         await warehouse.close();
       }
     });
-}
-
-export function openConfiguredWarehouse(context: CommandContext): Promise<Warehouse> {
-  const config = context.config();
-  return openWarehouse(config.warehouseUrl, {
-    home: config.home,
-    copyIamRole: config.redshiftCopyIamRole,
-    region: config.awsRegion,
-  });
 }
 
 export interface ServeOptions {
