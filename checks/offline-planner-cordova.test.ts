@@ -269,10 +269,12 @@ const CASES: PlanCase[] = [
   { q: 'units sold by colour last year', intent: 'breakdown', dims: ['products.colour'] },
   { q: 'units sold by color last year', intent: 'breakdown', dims: ['products.colour'] },
   {
+    // A breakdown keeps the placeholder member, so the figures add up to the total.
     q: 'orders by salesperson last month',
     intent: 'breakdown',
     metrics: ['orders'],
     dims: ['salespeople.full_name'],
+    filters: {},
   },
   {
     q: 'purchase spend by country last year',
@@ -294,6 +296,32 @@ const CASES: PlanCase[] = [
   },
   { q: 'revenue for boots by store', intent: 'breakdown', dims: [STORE], filters: { [CAT]: ['boots'] } },
   // Rank: top/bottom N, best/worst following higher_is_better, "which ... most" is one.
+  // A ranking leaves out the dimension's placeholder members (the model's placeholder_values).
+  {
+    q: 'Top salespeople by revenue last quarter',
+    intent: 'rank',
+    metrics: ['revenue'],
+    dims: ['salespeople.full_name'],
+    filters: {},
+    excluded: { 'salespeople.full_name': ['(no salesperson)'] },
+    range: 'last_quarter',
+    limit: 10,
+  },
+  {
+    q: 'top 3 customers by revenue last year',
+    intent: 'rank',
+    metrics: ['revenue'],
+    dims: ['customers.customer_name'],
+    excluded: { 'customers.customer_name': ['Anonymous walk-in'] },
+    limit: 3,
+  },
+  {
+    q: 'which store had the most customers last month',
+    intent: 'rank',
+    metrics: ['customers_served'],
+    dims: [STORE],
+    limit: 1,
+  },
   {
     q: 'top 5 stores by revenue this year',
     intent: 'rank',

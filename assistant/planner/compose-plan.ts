@@ -9,6 +9,7 @@ import type { ChartKind } from '../../charts/chart-choice.ts';
 import { METRIC_TIME } from '../../semantic-layer/query/model-members.ts';
 import type { SemanticQuery, TimeRange } from '../../semantic-layer/query/semantic-query-shape.ts';
 import { describeQuery, filtersInWords } from './describe-query.ts';
+import { placeholderFilters } from './leave-out-placeholders.ts';
 import type { Plan, PlanIntent } from './plan.ts';
 import { dimensionWords, metricWords, type PlannerLexicon } from './planner-lexicon.ts';
 import type { Cues } from './read-cues.ts';
@@ -114,6 +115,7 @@ export function composePlan(
       (word === 'worst' && spec?.higher_is_better === false);
     query.order = [{ by: metric, direction: high ? 'desc' : 'asc' }];
     query.limit = rankSize(cues, pluralDimension && periodRank === null);
+    query.filters = [...filters, ...placeholderFilters(lexicon, query.dimensions, filters)];
   } else if (grain !== null) {
     query.order = [{ by: METRIC_TIME, direction: 'asc' }];
     query.limit = TREND_LIMIT;

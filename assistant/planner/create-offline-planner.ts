@@ -33,6 +33,7 @@ import {
 } from './plan.ts';
 import { followUpPlan } from './plan-follow-up.ts';
 import { buildPlannerLexicon, dimensionWords, type PlannerLexicon } from './planner-lexicon.ts';
+import { looksPlural } from './question-words.ts';
 import { readCues } from './read-cues.ts';
 import { resolveSlots } from './resolve-slots.ts';
 import { seasonAsPeriod } from './season-period.ts';
@@ -148,7 +149,14 @@ function planQuestion(lexicon: PlannerLexicon, { question, thread }: PlannerInpu
     }
     return noMetricPlan(lexicon, question);
   }
-  const plural = matched.mentions.some((m) => m.kind === 'dimension' && !m.qualifier && /s$/i.test(m.words));
+  // Plural when a dimension grouped by was named in the plural (not words read as the metric).
+  const plural = matched.mentions.some(
+    (m) =>
+      m.kind === 'dimension' &&
+      !m.qualifier &&
+      looksPlural(m.words) &&
+      [m.member, ...m.alternatives].some((d) => slots.dimensions.includes(d)),
+  );
   return composeOrClarify(lexicon, question, slots, cues, time, plural);
 }
 

@@ -81,7 +81,9 @@ export function readSpan(
   };
   const previous = previousWord(tokens, start) ?? '';
   const grouping = GROUP_WORDS.has(previous) || LIST_CONTEXT.has(previous);
-  // After "top 5" / "most": a metric ("most rides") or else a dimension ("top 5 stores").
+  // After "top 5" / "most": the thing ranked ("top 5 stores"), which, when the words also name a
+  // metric ("most rides", "top customers"), resolve-slots reads as the metric unless another one
+  // is named ("top customers by revenue").
   const ranking = RANK_WORDS.has(previous) || /^\d+$/.test(previous);
   const top = bestScore(span);
   const bestOf = (r: Reading) =>
@@ -95,10 +97,9 @@ export function readSpan(
   );
   const valueFirst =
     valueOfItsOwnDimension || bestOf('value') > Math.max(bestOf('dimension'), bestOf('model'));
-  const order: Reading[] = grouping
-    ? ['dimension', 'model', 'metric', 'value', 'part']
-    : ranking
-      ? ['metric', 'dimension', 'model', 'value', 'part']
+  const order: Reading[] =
+    grouping || ranking
+      ? ['dimension', 'model', 'metric', 'value', 'part']
       : valueFirst
         ? ['metric', 'value', 'dimension', 'model', 'part']
         : ['metric', 'dimension', 'model', 'value', 'part'];

@@ -28,6 +28,8 @@ export interface PlanCase {
   dims?: string[];
   /** Exactly these filters: dimension -> values (equals for one, in for several). */
   filters?: Record<string, string[]>;
+  /** Exactly these exclusions: dimension -> values left out (not_equals, not_in). */
+  excluded?: Record<string, string[]>;
   range?: RelativeRange | [string, string];
   compare?: CompareMode | null;
   grain?: QueryGrain | null;
@@ -91,6 +93,7 @@ export function expectPlan(plan: Plan, c: PlanCase, model: SemanticLayerModel, c
   if (c.metrics) expect(query.metrics, label).toEqual(c.metrics);
   if (c.dims) expect(query.dimensions, label).toEqual(c.dims);
   if (c.filters) expect(filtersOf(query.filters), label).toEqual(sorted(c.filters));
+  if (c.filters || c.excluded) expect(exclusionsOf(query.filters), label).toEqual(sorted(c.excluded ?? {}));
   if (c.range)
     expect(query.time && datesOf(query.time.range, context), label).toEqual(datesOf(c.range, context));
   if (c.compare !== undefined) expect(query.compare, label).toBe(c.compare);
@@ -100,9 +103,17 @@ export function expectPlan(plan: Plan, c: PlanCase, model: SemanticLayerModel, c
   if (c.share !== undefined) expect(query.share_of_total, label).toBe(c.share);
 }
 
+const EXCLUDING = new Set(['not_equals', 'not_in']);
+
 function filtersOf(filters: SemanticQuery['filters']): Record<string, string[]> {
-  for (const f of filters) expect(f.operator).toBe(f.values.length === 1 ? 'equals' : 'in');
-  return sorted(Object.fromEntries(filters.map((f) => [f.dimension, f.values.map(String)])));
+  const kept = filters.filter((f) => !EXCLUDING.has(f.operator));
+  for (const f of kept) expect(f.operator).toBe(f.values.length === 1 ? 'equals' : 'in');
+  return sorted(Object.fromEntries(kept.map((f) => [f.dimension, f.values.map(String)])));
+}
+
+function exclusionsOf(filters: SemanticQuery['filters']): Record<string, string[]> {
+  const left = filters.filter((f) => EXCLUDING.has(f.operator));
+  return sorted(Object.fromEntries(left.map((f) => [f.dimension, f.values.map(String)])));
 }
 
 function sorted(filters: Record<string, string[]>): Record<string, string[]> {

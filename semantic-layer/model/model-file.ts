@@ -63,6 +63,12 @@ export const dimensionSchema = z
     grain: z.enum(TIME_GRAINS).optional(),
     /** Examples shown to the model; the catalog also indexes the warehouse's actual values. */
     sample_values: z.array(z.union([z.string(), z.number()])).default([]),
+    /**
+     * Members that stand for "none" rather than a real member (the "(no salesperson)" of online
+     * orders, the key-0 row of a star schema). They stay in totals and breakdowns, so figures add
+     * up; rankings leave them out ("top salespeople" lists people) and say so.
+     */
+    placeholder_values: z.array(z.union([z.string(), z.number()])).default([]),
     ...grounding,
   })
   .strict();

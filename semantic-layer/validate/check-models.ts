@@ -66,6 +66,13 @@ export function checkModelMembers(index: ModelIndex, graph: JoinGraph, sink: Iss
           `dimension "${name}.${d.name}" is categorical but sets \`grain\`; remove it or make the dimension \`type: time\``,
         );
       }
+      if (d.type === 'time' && d.placeholder_values.length > 0) {
+        sink.add(
+          'PLACEHOLDER_ON_TIME',
+          placeOf(model, 'dimensions', i, 'placeholder_values'),
+          `dimension "${name}.${d.name}" is a time dimension but sets \`placeholder_values\`; only categorical members can stand for "none"`,
+        );
+      }
       for (const { dialect, sql } of expressionVariants(d.expr ?? d.name)) {
         const problem = expressionProblem(sql);
         if (problem) {

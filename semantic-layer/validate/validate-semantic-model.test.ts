@@ -63,6 +63,7 @@ const CASES: [string, string[]][] = [
     'filter-with-wrong-number-of-values',
     ['model.yaml:50 SL029 BAD_FILTER_VALUES', 'model.yaml:55 SL029 BAD_FILTER_VALUES'],
   ],
+  ['placeholder-on-time', ['model.yaml:19 SL030 PLACEHOLDER_ON_TIME']],
   [
     'many-errors',
     [

@@ -33,6 +33,7 @@ export const ValidationCode = {
   NO_METRIC_TIME: 'SL027',
   UNKNOWN_RELATION: 'SL028',
   BAD_FILTER_VALUES: 'SL029',
+  PLACEHOLDER_ON_TIME: 'SL030',
 } as const;
 
 export type ValidationCodeName = keyof typeof ValidationCode;
