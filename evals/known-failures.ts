@@ -8,10 +8,4 @@ export interface KnownFailure {
   reason: string;
 }
 
-export const KNOWN_FAILURES: readonly KnownFailure[] = [
-  {
-    id: 'rank-salespeople',
-    reason:
-      'Online orders carry the placeholder salesperson "(no salesperson)" (key 0) in the warehouse, and a ranking of salespeople puts it first. The planner cannot tell a placeholder member from a person without a convention in the model (e.g. a dimension field naming its "none" value, left out of rankings) or the warehouse (NULL instead of key 0).',
-  },
-];
+export const KNOWN_FAILURES: readonly KnownFailure[] = [];
