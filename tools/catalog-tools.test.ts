@@ -35,6 +35,22 @@ describe('search_catalog', () => {
     expect(city?.kind).toBe('dimension');
   });
 
+  it("tells the model which of a dimension's members stand for none", async () => {
+    const model = structuredClone(ctx.model);
+    const regions = model.semanticModels.flatMap((m) => m.dimensions).find((d) => d.name === 'region_name');
+    if (regions === undefined) throw new Error('the fixture has no region_name');
+    regions.placeholder_values = ['(none)'];
+    const found = content(
+      await runTool(searchCatalogTool, { text: 'region', limit: null }, { ...ctx, model }),
+    );
+    const members = found.members as { kind: string; name: string; description: string | null }[];
+    const region = members.find((m) => m.kind === 'dimension' && m.name.endsWith('.region_name'));
+    expect(region?.description).toMatch(/"\(none\)" stands for none: leave it out of rankings/);
+    const before = content(await runTool(searchCatalogTool, { text: 'region', limit: null }, ctx));
+    const plain = (before.members as typeof members).find((m) => m.name === region?.name);
+    expect(plain?.description).not.toMatch(/stands for none/);
+  });
+
   it('says so when nothing matches, and refuses an empty text', async () => {
     const none = content(await runTool(searchCatalogTool, { text: 'zzzqqq', limit: 3 }, ctx));
     expect(none.members).toEqual([]);

@@ -15,7 +15,15 @@ const input = z.strictObject({
 
 function describeMember(model: SemanticLayerModel, kind: string, name: string): string | null {
   if (kind === 'metric') return model.metrics.find((m) => m.name === name)?.description ?? null;
-  if (kind === 'dimension') return findDimension(model, name)?.dimension.description ?? null;
+  if (kind === 'dimension') {
+    const dimension = findDimension(model, name)?.dimension;
+    if (dimension === undefined) return null;
+    const placeholders = dimension.placeholder_values.map((v) => `"${v}"`).join(', ');
+    // The model builds its own queries: it is told which members stand for "none".
+    return placeholders
+      ? `${dimension.description} ${placeholders} stands for none: leave it out of rankings (filter not_in).`
+      : dimension.description;
+  }
   if (kind === 'semantic_model')
     return model.semanticModels.find((m) => m.name === name)?.description ?? null;
   return null;
