@@ -63,7 +63,7 @@ export interface AnswerMetricSource {
 export interface AnswerFreshness {
   source: string;
   lastLoadedAt: string | null;
-  /** Hours between the last load and the answer's clock; null when never loaded. */
+  /** Hours between the last load and the answer's clock; null when never loaded or loaded after the clock (a pinned SHOEBOX_NOW). */
   lagHours: number | null;
 }
 
