@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { CodedError, ErrorCode, messageOf } from '../core/coded-error.ts';
+import { hoursSinceLoad } from './freshness.ts';
 import type { Tool } from './tool.ts';
 
 const input = z.strictObject({});
@@ -23,14 +24,14 @@ export const dataFreshnessTool: Tool<z.infer<typeof input>> = {
         `The load history could not be read (${messageOf(error).slice(0, 160)}). Tell the user the data's age is unknown.`,
       );
     }
-    const now = ctx.clock.now().getTime();
+    const now = ctx.clock.now();
     const record = ctx.artifacts.put({ kind: 'record', title: 'Data freshness', data: sources });
     return {
       content: {
         sources: sources.map((s) => ({
           source: s.source,
           last_loaded_at: s.lastLoadedAt,
-          hours_ago: Math.round(((now - Date.parse(s.lastLoadedAt)) / 3_600_000) * 10) / 10,
+          hours_ago: hoursSinceLoad(s.lastLoadedAt, now),
         })),
         note:
           sources.length === 0

@@ -12,3 +12,12 @@ export interface SourceFreshness {
 }
 
 export type FreshnessReader = () => Promise<SourceFreshness[]>;
+
+/**
+ * Hours from a load to the clock, to one decimal; null for a load after the clock (SHOEBOX_NOW
+ * pinned before the load, as in the demo), which has no age rather than a negative one.
+ */
+export function hoursSinceLoad(lastLoadedAt: string, now: Date): number | null {
+  const hours = (now.getTime() - Date.parse(lastLoadedAt)) / 3_600_000;
+  return hours < 0 ? null : Math.round(hours * 10) / 10;
+}

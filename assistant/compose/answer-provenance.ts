@@ -7,7 +7,7 @@ import type { Clock } from '../../core/clock.ts';
 import type { SemanticLayerModel } from '../../semantic-layer/model/semantic-layer-model.ts';
 import type { SemanticQuery } from '../../semantic-layer/query/semantic-query-shape.ts';
 import type { TableArtifact, ToolArtifact } from '../../tools/artifact-store.ts';
-import type { SourceFreshness } from '../../tools/freshness.ts';
+import { hoursSinceLoad, type SourceFreshness } from '../../tools/freshness.ts';
 import type { AnswerFreshness, AnswerMetricSource, Provenance } from '../answer.ts';
 import { dimensionLabel, metricLabel } from './member-labels.ts';
 import { periodLabel } from './period-words.ts';
