@@ -5,12 +5,13 @@
  * and garbage collection are a user's and no step inherits another's heap; all in a throwaway
  * SHOEBOX_HOME.
  */
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { openWarehouse } from '../../db/open-warehouse.ts';
 import { runGroupInChild } from './bench-groups.ts';
-import { atMost, type BenchmarkRow, judgeRow } from './benchmark-row.ts';
+import { atMost, type BenchmarkRow } from './benchmark-row.ts';
+import { withRun } from './benchmarks-file.ts';
 import { describeMachine } from './machine.ts';
 import { runShoebox } from './run-child.ts';
 
@@ -109,7 +110,15 @@ export async function runBenchmarks(options: BenchOptions): Promise<BenchmarkRow
     step('timing ledger writes and imports (PGlite, and Postgres at DATABASE_URL)');
     rows.push(...(await runGroupInChild('ledger', env, options.asOf)));
 
-    await writeFile(options.outFile, renderBenchmarks(rows, options));
+    const existing = await readFile(options.outFile, 'utf8').catch(() => null);
+    const run = {
+      scale: options.scale,
+      asOf: options.asOf,
+      date: new Date().toISOString().slice(0, 10),
+      machine: describeMachine(),
+      rows,
+    };
+    await writeFile(options.outFile, withRun(existing, run));
     return rows;
   } finally {
     await rm(home, { recursive: true, force: true });
@@ -147,22 +156,4 @@ async function medianQueryMs(home: string): Promise<number> {
   } finally {
     await warehouse.close();
   }
-}
-
-function renderBenchmarks(rows: BenchmarkRow[], options: BenchOptions): string {
-  const table = rows
-    .map((row) => `| ${row.name} | ${row.value} | ${row.target} | ${judgeRow(row)} |`)
-    .join('\n');
-  return `# Benchmarks
-
-Written by \`npm run bench\` (\`shoebox bench --scale ${options.scale}\`); each step runs the real command in a
-child process in a throwaway SHOEBOX_HOME, with the demo's last day pinned to ${options.asOf}.
-
-- Date: ${new Date().toISOString().slice(0, 10)}
-- Machine: ${describeMachine()}
-
-| benchmark | result | target | verdict |
-| --- | --- | --- | --- |
-${table}
-`;
 }

@@ -11,7 +11,9 @@ import { parseIsoDate, parseScale } from '../option-parsers.ts';
 export function registerBenchCommand(program: Command, context: CommandContext): void {
   program
     .command('bench')
-    .description('measure generation, loading, a warm query and restart time; write BENCHMARKS.md')
+    .description(
+      'measure the demo end to end (generate, load, queries, charts, answers, `shoebox ask`, the dashboard, the ledger) against the targets; write BENCHMARKS.md',
+    )
     .option('--scale <S>', 'demo size to measure at', parseScale, 1)
     .option(
       '--as-of <YYYY-MM-DD>',
@@ -19,7 +21,11 @@ export function registerBenchCommand(program: Command, context: CommandContext):
       parseIsoDate('--as-of'),
       '2026-11-20',
     )
-    .option('--out <FILE>', 'where to write the results', 'BENCHMARKS.md')
+    .option(
+      '--out <FILE>',
+      "where to write the results (the file's section for this scale is replaced, the other scales' kept)",
+      'BENCHMARKS.md',
+    )
     .option('--check', 'exit with code 1 when a figure misses its target by more than 50%')
     .option(
       '--group <NAME>',
