@@ -149,6 +149,37 @@ describe('make_chart', () => {
     expect(missing).toMatchObject({ ok: false, error: { code: 'BAD_ARGUMENT' } });
     if (!missing.ok) expect(missing.error.message).toContain(String(query.result_id));
   });
+
+  it("names a comparison's line by its period and the metric by its label in the model", async () => {
+    const query = content(
+      await runTool(
+        queryMetricsTool,
+        {
+          metrics: ['revenue'],
+          dimensions: [],
+          time: {
+            dimension: 'metric_time',
+            grain: 'month',
+            range: { start: '2024-01-01', end: '2024-06-30' },
+          },
+          filters: [],
+          compare: 'same_period_last_year',
+          share_of_total: false,
+          include_others: false,
+          order: [],
+          limit: 100,
+        },
+        ctx,
+      ),
+    );
+    const drawn = await runTool(makeChartTool, { result_id: query.result_id, kind: null, title: null }, ctx);
+    const chart = (drawn.ok ? drawn.artifacts[0] : undefined) as ChartArtifact;
+    const series = new Set(
+      ((chart.spec as { data: { values: { s: string }[] } }).data.values ?? []).map((p) => p.s),
+    );
+    const label = ctx.model.metrics.find((m) => m.name === 'revenue')?.label ?? 'Revenue';
+    expect([...series].sort()).toEqual([label, `${label} (same period last year)`].sort());
+  });
 });
 
 describe('data_freshness', () => {

@@ -9,6 +9,8 @@ import type { ChartColumn } from '../charts/chart-result.ts';
 import { chooseChart } from '../charts/choose-chart.ts';
 import { renderChart } from '../charts/render-chart.ts';
 import { CodedError, ErrorCode } from '../core/coded-error.ts';
+import { COMPARISON_WORDS, dimensionLabel, metricLabel } from '../semantic-layer/model/member-labels.ts';
+import type { SemanticLayerModel } from '../semantic-layer/model/semantic-layer-model.ts';
 import type { ArtifactColumn, TableArtifact } from './artifact-store.ts';
 import type { Tool } from './tool.ts';
 
@@ -24,16 +26,34 @@ const input = z.strictObject({
 const CHART_FORMATS = new Set(['currency', 'number', 'percent', 'days']);
 const CHART_GRAINS = new Set(['day', 'week', 'month', 'quarter', 'year']);
 
-function chartColumns(table: TableArtifact): ChartColumn[] {
-  const grain = (table.query as { time?: { grain?: string | null } | null }).time?.grain ?? undefined;
-  return table.columns.map((c: ArtifactColumn) => ({
-    name: c.name,
-    role: c.role,
-    ...(CHART_FORMATS.has(c.format) ? { format: c.format as ChartColumn['format'] } : {}),
-    ...(c.role === 'time' && grain && CHART_GRAINS.has(grain)
-      ? { grain: grain as ChartColumn['grain'] }
-      : {}),
-  }));
+/**
+ * The table's columns for the chart, labelled as the answer's table is: metrics and dimensions by
+ * their labels in the model, a comparison by the period it holds ("Revenue (same period last
+ * year)" in a legend, not "Revenue (Revenue previous)").
+ */
+function chartColumns(table: TableArtifact, model: SemanticLayerModel): ChartColumn[] {
+  const query = table.query as { time?: { grain?: string | null } | null; compare?: string | null };
+  const grain = query.time?.grain ?? undefined;
+  const compared = query.compare ? COMPARISON_WORDS[query.compare]?.replace(/^the /, '') : undefined;
+  const labelOf = (c: ArtifactColumn): string | undefined => {
+    if (c.role === 'dimension') return dimensionLabel(model, c.member);
+    if (c.role === 'metric') return metricLabel(model, c.member);
+    if (c.role === 'share') return `${metricLabel(model, c.member)} share`;
+    if (c.role === 'compare' && c.name.endsWith('_previous')) return compared;
+    return undefined;
+  };
+  return table.columns.map((c: ArtifactColumn) => {
+    const label = labelOf(c);
+    return {
+      name: c.name,
+      role: c.role,
+      ...(label ? { label } : {}),
+      ...(CHART_FORMATS.has(c.format) ? { format: c.format as ChartColumn['format'] } : {}),
+      ...(c.role === 'time' && grain && CHART_GRAINS.has(grain)
+        ? { grain: grain as ChartColumn['grain'] }
+        : {}),
+    };
+  });
 }
 
 export const makeChartTool: Tool<z.infer<typeof input>> = {
@@ -57,7 +77,7 @@ export const makeChartTool: Tool<z.infer<typeof input>> = {
     }
     const choice = chooseChart(
       {
-        columns: chartColumns(table),
+        columns: chartColumns(table, ctx.model),
         rows: table.rows,
         title: title ?? undefined,
         // A query that asked for an order (a top N) keeps it; otherwise the chart sorts by value.

@@ -4,12 +4,12 @@
  * in hours, the provider and the tools in the order they ran.
  */
 import type { Clock } from '../../core/clock.ts';
+import { COMPARISON_WORDS, dimensionLabel, metricLabel } from '../../semantic-layer/model/member-labels.ts';
 import type { SemanticLayerModel } from '../../semantic-layer/model/semantic-layer-model.ts';
 import type { SemanticQuery } from '../../semantic-layer/query/semantic-query-shape.ts';
 import type { TableArtifact, ToolArtifact } from '../../tools/artifact-store.ts';
 import { hoursSinceLoad, type SourceFreshness } from '../../tools/freshness.ts';
 import type { AnswerFreshness, AnswerMetricSource, Provenance } from '../answer.ts';
-import { dimensionLabel, metricLabel } from './member-labels.ts';
 import { periodLabel } from './period-words.ts';
 
 const OPERATOR_WORDS: Record<string, string> = {
@@ -25,11 +25,6 @@ const OPERATOR_WORDS: Record<string, string> = {
   between: 'is between',
   is_null: 'is empty',
   is_not_null: 'is not empty',
-};
-
-export const COMPARISON_WORDS: Record<string, string> = {
-  previous_period: 'the previous period',
-  same_period_last_year: 'the same period last year',
 };
 
 export function filterWords(model: SemanticLayerModel, query: SemanticQuery): string[] {

@@ -3,10 +3,11 @@
  * raw values (surfaces format them by column), and how many rows there were. Ledger records and
  * dimension values get a simple table too.
  */
+
+import { dimensionLabel, metricLabel } from '../../semantic-layer/model/member-labels.ts';
 import type { SemanticLayerModel } from '../../semantic-layer/model/semantic-layer-model.ts';
 import type { TableArtifact } from '../../tools/artifact-store.ts';
 import type { AnswerTable } from '../answer.ts';
-import { dimensionLabel, metricLabel } from './member-labels.ts';
 
 export const MAX_TABLE_ROWS = 12;
 

@@ -5,6 +5,7 @@
  */
 import type { Clock } from '../../core/clock.ts';
 import type { DraftCard } from '../../ledger/ledger-drafts.ts';
+import { COMPARISON_WORDS, dimensionLabel } from '../../semantic-layer/model/member-labels.ts';
 import type { SemanticLayerModel } from '../../semantic-layer/model/semantic-layer-model.ts';
 import type { SemanticQuery } from '../../semantic-layer/query/semantic-query-shape.ts';
 import type { ChartArtifact, TableArtifact, ToolArtifact } from '../../tools/artifact-store.ts';
@@ -12,12 +13,11 @@ import type { SourceFreshness } from '../../tools/freshness.ts';
 import type { ToolResult } from '../../tools/tool.ts';
 import type { Answer, AnswerChart, AnswerKind } from '../answer.ts';
 import type { PlanIntent } from '../planner/plan.ts';
-import { buildProvenance, COMPARISON_WORDS } from './answer-provenance.ts';
+import { buildProvenance } from './answer-provenance.ts';
 import { recordTable, tableOf } from './answer-table.ts';
 import { describeExplain, isExplainRecord } from './explain-sentences.ts';
 import { createFigureCollector } from './figure-collector.ts';
 import { DEFAULT_FIGURE_STYLE, type FigureStyle } from './format-figure.ts';
-import { dimensionLabel } from './member-labels.ts';
 import { datesInWords } from './period-words.ts';
 import { describeTable } from './table-sentences.ts';
 

@@ -2,11 +2,12 @@
  * The text of an explain_change answer, from its record: how much the metric moved between the two
  * periods, and which members of the best-ranked dimension explain how much of the move.
  */
+
+import { dimensionLabel, metricFormat, metricLabel } from '../../semantic-layer/model/member-labels.ts';
 import type { SemanticLayerModel } from '../../semantic-layer/model/semantic-layer-model.ts';
 import type { DimensionBreakdown } from '../../tools/member-contributions.ts';
 import type { FigureCollector } from './figure-collector.ts';
 import { isSensibleChange } from './format-figure.ts';
-import { dimensionLabel, metricFormat, metricLabel } from './member-labels.ts';
 import { periodLabel } from './period-words.ts';
 
 export interface ExplainRecord {

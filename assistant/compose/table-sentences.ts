@@ -4,12 +4,12 @@
  * followers, or shares). Every number is written through the figure collector.
  */
 import type { ResultValue } from '../../db/warehouse.ts';
+import { dimensionLabel, metricLabel } from '../../semantic-layer/model/member-labels.ts';
 import type { SemanticLayerModel } from '../../semantic-layer/model/semantic-layer-model.ts';
 import type { ArtifactColumn, TableArtifact } from '../../tools/artifact-store.ts';
 import type { PlanIntent } from '../planner/plan.ts';
 import type { FigureCollector } from './figure-collector.ts';
 import { isSensibleChange } from './format-figure.ts';
-import { dimensionLabel, metricLabel } from './member-labels.ts';
 import { datesInWords, periodLabel } from './period-words.ts';
 
 export interface TableWords {

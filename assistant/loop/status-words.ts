@@ -1,6 +1,7 @@
 /** What the person waiting sees while a tool runs ("Reading revenue by region..."). */
+
+import { dimensionLabel, metricLabel } from '../../semantic-layer/model/member-labels.ts';
 import type { SemanticLayerModel } from '../../semantic-layer/model/semantic-layer-model.ts';
-import { dimensionLabel, metricLabel } from '../compose/member-labels.ts';
 
 export function statusFor(
   tool: string,

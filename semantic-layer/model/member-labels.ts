@@ -1,5 +1,5 @@
 /** Members' names as people read them, from the model's labels (or the name, de-underscored). */
-import type { SemanticLayerModel } from '../../semantic-layer/model/semantic-layer-model.ts';
+import type { SemanticLayerModel } from './semantic-layer-model.ts';
 
 function humanize(name: string): string {
   const words = name.replace(/^metric_time$/, 'period').replace(/_/g, ' ');
@@ -25,3 +25,9 @@ export function dimensionLabel(model: SemanticLayerModel, qualified: string): st
 export function metricFormat(model: SemanticLayerModel, name: string): string {
   return model.metrics.find((m) => m.name === name)?.format ?? 'number';
 }
+
+/** A query's comparison (its `compare` mode) in words. */
+export const COMPARISON_WORDS: Readonly<Record<string, string>> = {
+  previous_period: 'the previous period',
+  same_period_last_year: 'the same period last year',
+};
