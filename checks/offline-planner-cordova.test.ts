@@ -411,14 +411,17 @@ const CASES: PlanCase[] = [
     dims: ['channels.channel_name'],
     share: true,
     chart: 'auto',
+    focus: null,
   },
   {
+    // Every channel's share, the asked one named first in the answer.
     q: 'what percent of sales came from the online shop last month',
     intent: 'share',
     metrics: ['revenue'],
     dims: ['channels.channel_name'],
     share: true,
     filters: {},
+    focus: { dimension: 'channels.channel_name', values: ['Online shop'] },
   },
   { q: 'revenue mix by category last quarter', intent: 'share', dims: [CAT], share: true },
   {

@@ -12,7 +12,7 @@ import type { ResultValue } from '../../db/warehouse.ts';
 import { trapFixtureModel } from '../../semantic-layer/compiler/test-fixtures/trap-fixture.ts';
 import type { ArtifactColumn, TableArtifact, ToolArtifact } from '../../tools/artifact-store.ts';
 import type { ToolResult } from '../../tools/tool.ts';
-import { type ComposedAnswer, composeAnswer } from './compose-answer.ts';
+import { type ComposedAnswer, type ComposeInput, composeAnswer } from './compose-answer.ts';
 import { formatChange, formatFigure } from './format-figure.ts';
 import { artifactNames, artifactNumbers, textNumbers, tokenMatches } from './text-numbers.ts';
 
@@ -157,11 +157,28 @@ const explainArb = fc
     }),
   );
 
-function compose(artifact: ToolArtifact): ComposedAnswer {
+function compose(artifact: ToolArtifact, focus?: ComposeInput['focus']): ComposedAnswer {
   const tool = artifact.kind === 'record' ? 'explain_change' : 'query_metrics';
   const result: ToolResult = { ok: true, tool, content: {}, artifacts: [artifact] };
-  return composeAnswer({ intent: null, results: [result], model, clock, provider: 'offline' });
+  return composeAnswer({
+    intent: null,
+    results: [result],
+    model,
+    clock,
+    provider: 'offline',
+    ...(focus ? { focus } : {}),
+  });
 }
+
+/** A share table and one of its members (or one that is not in it) as the question's focus. */
+const focusedShareArb = rankArb
+  .filter((t) => t.kind === 'table' && t.columns.some((c) => c.role === 'share'))
+  .chain((t) =>
+    fc.record({
+      t: fc.constant(t),
+      member: fc.constantFrom(...(t as TableArtifact).rows.map((r) => String(r.store_name)), 'Nowhere'),
+    }),
+  );
 
 function periodsOf(artifact: ToolArtifact): { start: string; end: string }[] {
   if (artifact.kind === 'table') return artifact.period ? [artifact.period] : [];
@@ -218,6 +235,13 @@ describe('composed answers state only figures read from the artifacts', () => {
       fc.property(rankArb, (t) => checkAnswer(compose(t), t)),
       { numRuns: 300 },
     ));
+  it('holds for shares that name the member asked about first', () =>
+    fc.assert(
+      fc.property(focusedShareArb, ({ t, member }) =>
+        checkAnswer(compose(t, { dimension: 'stores.store_name', values: [member] }), t),
+      ),
+      { numRuns: 200 },
+    ));
   it('holds for explained changes', () =>
     fc.assert(
       fc.property(explainArb, (r) => checkAnswer(compose(r), r)),
@@ -265,6 +289,25 @@ describe('sentence shapes', () => {
     );
     expect(compose(rank).text).toBe(
       'Lisbon Chiado led revenue with $52,310 in March 2025, followed by Porto ($41,000) and Braga ($99.50).',
+    );
+    const shares = table(
+      [
+        { name: 'store_name', role: 'dimension', format: 'text', member: 'stores.store_name' },
+        { name: 'revenue', role: 'metric', format: 'currency', member: 'revenue' },
+        { name: 'revenue_share', role: 'share', format: 'percent', member: 'revenue' },
+      ],
+      [
+        { store_name: 'Lisbon Chiado', revenue: 60_000, revenue_share: 0.6 },
+        { store_name: 'Porto', revenue: 40_000, revenue_share: 0.4 },
+      ],
+      {},
+      { start: '2025-03-01', end: '2025-03-31' },
+    );
+    expect(compose(shares, { dimension: 'stores.store_name', values: ['Porto'] }).text).toBe(
+      'Porto made up 40.0% of revenue ($40,000) in March 2025; Lisbon Chiado led with 60.0% ($60,000).',
+    );
+    expect(compose(shares, { dimension: 'stores.store_name', values: ['Lisbon Chiado'] }).text).toBe(
+      'Lisbon Chiado made up 60.0% of revenue ($60,000) in March 2025.',
     );
     const trend = table(
       [

@@ -23,6 +23,8 @@ import { describeTable } from './table-sentences.ts';
 
 export interface ComposeInput {
   intent: PlanIntent | null;
+  /** The members the question asked about, named first (the plan's focus). */
+  focus?: { dimension: string; values: readonly string[] };
   /** Every tool result of the turn, in the order the tools ran. */
   results: readonly ToolResult[];
   model: SemanticLayerModel;
@@ -88,6 +90,7 @@ export function composeAnswer(input: ComposeInput): ComposedAnswer {
       figures,
       intent: input.intent,
       comparison: query.compare ? (COMPARISON_WORDS[query.compare] ?? null) : null,
+      focus: input.focus ?? null,
     });
     const chart = artifacts.find((a): a is ChartArtifact => a.kind === 'chart' && a.source === table.id);
     return done('answer', text, { table: tableOf(table, input.model), chart: chartOf(chart, table.title) });

@@ -18,6 +18,8 @@ export interface TableWords {
   intent: PlanIntent | null;
   /** e.g. "the same period last year"; null without a comparison. */
   comparison: string | null;
+  /** The members the question asked about, named first; null when none was. */
+  focus?: { dimension: string; values: readonly string[] } | null;
 }
 
 const num = (value: ResultValue | undefined): number | null =>
@@ -116,8 +118,41 @@ function rankSentence(
       ? value
       : `${value}, ${words.figures.add(part, 'percent', `Share of ${label.toLowerCase()}, ${name(row)}`, t.id)} of the total`;
   };
-  const lowest = (t.query as { order?: { direction?: string }[] }).order?.[0]?.direction === 'asc';
   const what = label.toLowerCase();
+  const focus = words.focus;
+  const asked =
+    focus && share && dims.length === 1 && dims[0]?.member === focus.dimension
+      ? rows.filter((row) => focus.values.includes(String(row[dims[0]?.name ?? ''])))
+      : [];
+  if (asked.length > 0 && share) {
+    // "What share came from online?": online's share first, then who led if that was another.
+    const partOf = (row: Record<string, ResultValue>) => {
+      const part = words.figures.add(
+        num(row[share.name]) ?? 0,
+        'percent',
+        `Share of ${what}, ${name(row)}`,
+        t.id,
+      );
+      const value = words.figures.add(
+        num(row[metric.name]) ?? 0,
+        metric.format,
+        `${label}, ${name(row)}`,
+        t.id,
+      );
+      return { part, value };
+    };
+    const parts = asked.map((row) => {
+      const { part, value } = partOf(row);
+      return `${name(row)} made up ${part} of ${what} (${value})`;
+    });
+    let sentence = `${parts.join(' and ')}${periodClause(t)}`;
+    if (!asked.includes(lead)) {
+      const { part, value } = partOf(lead);
+      sentence += `; ${name(lead)} led with ${part} (${value})`;
+    }
+    return `${sentence}.`;
+  }
+  const lowest = (t.query as { order?: { direction?: string }[] }).order?.[0]?.direction === 'asc';
   let sentence = `${name(lead)} ${lowest ? `had the lowest ${what}` : `led ${what}`} with ${fig(lead)}${periodClause(t)}`;
   const followers = rest.slice(0, 2).map((row) => `${name(row)} (${fig(row)})`);
   if (followers.length > 0) sentence += `, followed by ${followers.join(' and ')}`;
@@ -140,7 +175,9 @@ export function describeTable(t: TableArtifact, words: TableWords): string {
     return `The table and chart show ${metricLabel(words.model, metric.member).toLowerCase()} by ${time.grain ?? 'period'} and ${by}${periodClause(t)}.`;
   }
   if (time) return trendSentence(t, time, metric, words);
-  if (dims.length > 0) return rankSentence(t, dims, metric, words);
+  // A stored value in lower case ("online") still starts the sentence with a capital; a mixed-case
+  // name ("iPhone") is left as written.
+  if (dims.length > 0) return rankSentence(t, dims, metric, words).replace(/^[a-z]+\b/, capitalize);
   return metrics
     .slice(0, 2)
     .map((m, i) => totalSentence(t, m, words, i === 0))

@@ -56,6 +56,7 @@ export async function* runPlannedTurn(
   }
   const composed = composeAnswer({
     intent: plan.intent,
+    ...(plan.focus ? { focus: plan.focus } : {}),
     results: results.filter((r) => r.ok || r.tool !== 'make_chart'),
     model: deps.model,
     clock: deps.clock,

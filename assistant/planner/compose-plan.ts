@@ -67,9 +67,13 @@ export function composePlan(
   const ctx = { clock: lexicon.setup.clock, fiscalYearStartMonth: lexicon.setup.fiscalYearStartMonth };
   let dimensions = [...slots.dimensions];
   let filters = [...slots.filters];
+  let focus: { dimension: string; values: string[] } | undefined;
   if (intent === 'share' && dimensions.length === 0) {
-    // "what percent of sales came from online": the share among that dimension's members.
+    // "what percent of sales came from online": the share among that dimension's members, the
+    // asked one named first in the answer.
     dimensions = [...slots.valueDimensions];
+    const asked = filters.find((f) => f.dimension === dimensions[0] && ['equals', 'in'].includes(f.operator));
+    if (asked !== undefined) focus = { dimension: asked.dimension, values: asked.values.map(String) };
     filters = filters.filter((f) => !dimensions.includes(f.dimension));
   }
   if (
@@ -166,7 +170,15 @@ export function composePlan(
       understood += `, against ${describeRange(time.baseline, ctx)}`;
   }
   return {
-    plan: { kind: 'tools', intent, calls, query, chart: chartFor(intent, query, cues.chart), understood },
+    plan: {
+      kind: 'tools',
+      intent,
+      calls,
+      query,
+      chart: chartFor(intent, query, cues.chart),
+      understood,
+      ...(focus ? { focus } : {}),
+    },
     failure: null,
   };
 }

@@ -73,6 +73,11 @@ export type Plan =
       chart: ChartKind | 'auto' | null;
       /** What was understood, in words, e.g. "Revenue by region, last quarter, vs the year before". */
       understood: string;
+      /**
+       * The members the question asked about when the query spans all of them ("what share came
+       * from online" asks for every channel's share): the answer names these first.
+       */
+      focus?: { dimension: string; values: string[] };
     }
   | {
       kind: 'clarify';

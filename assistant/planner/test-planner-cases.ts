@@ -40,6 +40,8 @@ export interface PlanCase {
   /** For non-query intents: the tool called and some of its arguments. */
   tool?: string;
   args?: Record<string, unknown>;
+  /** The members the answer names first (the plan's focus); null for none. */
+  focus?: { dimension: string; values: string[] } | null;
   /** For explain: the baseline period. */
   baseline?: RelativeRange | [string, string];
 }
@@ -71,6 +73,7 @@ export function expectPlan(plan: Plan, c: PlanCase, model: SemanticLayerModel, c
   if (c.tool !== undefined) expect(plan.calls[0]?.tool, label).toBe(c.tool);
   if (c.args !== undefined) expect(plan.calls[0]?.arguments, label).toMatchObject(c.args);
   if (c.chart !== undefined) expect(plan.chart, label).toBe(c.chart);
+  if (c.focus !== undefined) expect(plan.focus ?? null, label).toEqual(c.focus);
   if (c.intent === 'explain') {
     const args = plan.calls[0]?.arguments as {
       metric: string;
