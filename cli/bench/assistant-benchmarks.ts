@@ -27,7 +27,12 @@ export function standardQuestions(): string[] {
   return [...new Set(goldenCases.map((c) => c.turns[0]?.question).filter((q): q is string => !!q))];
 }
 
-export async function assistantBenchmarks(): Promise<BenchmarkRow[]> {
+/**
+ * `scale`: the demo's. The answer targets are the assistant issue's, set at scale 1; above it the
+ * one target set at scale 10 holds: every standard question under 500 ms p95.
+ */
+export async function assistantBenchmarks(scale = 1): Promise<BenchmarkRow[]> {
+  const atScaleOne = scale <= 1;
   const started = performance.now();
   const config = loadConfig({ env: process.env, cwd: process.cwd() });
   const runtime = await openAssistantRuntime({
@@ -97,20 +102,20 @@ export async function assistantBenchmarks(): Promise<BenchmarkRow[]> {
       {
         name: `assistant: offline answer end to end, warm, p50 over ${n} standard questions (${answered} answered with figures, ${charted.length} with a chart)`,
         value: `${percentile(all, 0.5).toFixed(1)} ms`,
-        target: 'p50 under 100 ms',
-        check: atMost(percentile(all, 0.5), 100),
+        target: atScaleOne ? 'p50 under 100 ms' : '- (p50 under 100 ms at scale 1)',
+        ...(atScaleOne ? { check: atMost(percentile(all, 0.5), 100) } : {}),
       },
       {
         name: `assistant: offline answer end to end, warm, p95 over ${n} standard questions`,
         value: `${percentile(all, 0.95).toFixed(1)} ms (slowest ${all.at(-1)?.toFixed(0)} ms)`,
-        target: 'p95 under 250 ms',
-        check: atMost(percentile(all, 0.95), 250),
+        target: atScaleOne ? 'p95 under 250 ms' : 'every standard question under 500 ms p95 at scale 10',
+        check: atMost(percentile(all, 0.95), atScaleOne ? 250 : 500),
       },
       {
         name: `assistant: answers with a chart, warm, p50 / p95 over ${charted.length}`,
         value: `${percentile(charted, 0.5).toFixed(1)} / ${percentile(charted, 0.95).toFixed(1)} ms`,
-        target: 'p95 under 250 ms',
-        check: atMost(percentile(charted, 0.95), 250),
+        target: atScaleOne ? 'p95 under 250 ms' : 'p95 under 500 ms at scale 10',
+        check: atMost(percentile(charted, 0.95), atScaleOne ? 250 : 500),
       },
       {
         name: `assistant: chart answers per second with ${CONCURRENCY} in flight (${CONCURRENT_SECONDS} s, the ${chartQuestions.length} standard questions answered with a chart)`,

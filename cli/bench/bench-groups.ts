@@ -16,13 +16,15 @@ export interface GroupOptions {
   /** SHOEBOX_HOME holding the loaded demo. */
   home: string;
   asOf: string;
+  /** The demo's scale: targets set at scale 10 apply above scale 1. */
+  scale: number;
 }
 
 const GROUPS: Record<string, (options: GroupOptions) => Promise<BenchmarkRow[]>> = {
   semantic: (options) => cordovaSemanticBenchmarks(options.home, options.asOf),
   charts: () => chartBenchmarkRows(),
   ledger: () => ledgerBenchmarks(),
-  assistant: () => assistantBenchmarks(),
+  assistant: (options) => assistantBenchmarks(options.scale),
   web: () => webBenchmarks(),
 };
 
@@ -47,11 +49,15 @@ export function groupRowsLine(rows: BenchmarkRow[]): string {
 export async function runGroupInChild(
   name: string,
   env: NodeJS.ProcessEnv,
-  asOf: string,
+  options: { asOf: string; scale: number },
 ): Promise<BenchmarkRow[]> {
   // Stop the child once its rows are out: a handle left open by a library (seen once after the
   // dashboard's load test at scale 1) must not hold the whole bench.
-  const { output } = await runShoebox(['bench', '--group', name, '--as-of', asOf], env, /^BENCH_ROWS .*\n/m);
+  const { output } = await runShoebox(
+    ['bench', '--group', name, '--as-of', options.asOf, '--scale', String(options.scale)],
+    env,
+    /^BENCH_ROWS .*\n/m,
+  );
   const line = output.split('\n').find((l) => l.startsWith(ROWS_PREFIX));
   if (!line) {
     throw new CodedError(

@@ -79,7 +79,7 @@ export async function runBenchmarks(options: BenchOptions): Promise<BenchmarkRow
     });
 
     step('timing the semantic compiler on the Cordova questions (compiled vs hand-written SQL)');
-    rows.push(...(await runGroupInChild('semantic', env, options.asOf)));
+    rows.push(...(await runGroupInChild('semantic', env, options)));
 
     step('restarting the demo (reuse, then serve)');
     const restart = await runShoebox(['demo', '--port', '0'], env, /serving on http/);
@@ -91,10 +91,10 @@ export async function runBenchmarks(options: BenchOptions): Promise<BenchmarkRow
     });
 
     step('rendering charts (choose + Vega-Lite + PNG)');
-    rows.push(...(await runGroupInChild('charts', env, options.asOf)));
+    rows.push(...(await runGroupInChild('charts', env, options)));
 
     step('answering the standard questions offline (first answer, warm p50/p95, ten in flight)');
-    rows.push(...(await runGroupInChild('assistant', env, options.asOf)));
+    rows.push(...(await runGroupInChild('assistant', env, options)));
     step('timing `shoebox ask` in a new process');
     const asked = await runShoebox(['ask', 'revenue by region last month'], env);
     rows.push({
@@ -105,10 +105,10 @@ export async function runBenchmarks(options: BenchOptions): Promise<BenchmarkRow
     });
 
     step('loading the dashboard over loopback (autocannon)');
-    rows.push(...(await runGroupInChild('web', env, options.asOf)));
+    rows.push(...(await runGroupInChild('web', env, options)));
 
     step('timing ledger writes and imports (PGlite, and Postgres at DATABASE_URL)');
-    rows.push(...(await runGroupInChild('ledger', env, options.asOf)));
+    rows.push(...(await runGroupInChild('ledger', env, options)));
 
     const existing = await readFile(options.outFile, 'utf8').catch(() => null);
     const run = {

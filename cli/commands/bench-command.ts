@@ -37,6 +37,7 @@ export function registerBenchCommand(program: Command, context: CommandContext):
           const rows = await runBenchGroup(options.group, {
             home: context.config().home,
             asOf: options.asOf,
+            scale: options.scale,
           });
           context.print(groupRowsLine(rows));
           return;
