@@ -112,29 +112,25 @@ describe('list_dimension_values', () => {
   });
 });
 
+/** Revenue by month of 2024 up to `end`, with a comparison or none: a query_metrics result. */
+async function monthlyRevenue(end: string, compare: 'same_period_last_year' | null) {
+  const query = {
+    metrics: ['revenue'],
+    dimensions: [],
+    time: { dimension: 'metric_time', grain: 'month', range: { start: '2024-01-01', end } },
+    filters: [],
+    compare,
+    share_of_total: false,
+    include_others: false,
+    order: [],
+    limit: 100,
+  };
+  return content(await runTool(queryMetricsTool, query, ctx));
+}
+
 describe('make_chart', () => {
   it('draws a previous result as SVG and PNG artifacts, and refuses an unknown result id', async () => {
-    const query = content(
-      await runTool(
-        queryMetricsTool,
-        {
-          metrics: ['revenue'],
-          dimensions: [],
-          time: {
-            dimension: 'metric_time',
-            grain: 'month',
-            range: { start: '2024-01-01', end: '2024-12-31' },
-          },
-          filters: [],
-          compare: null,
-          share_of_total: false,
-          include_others: false,
-          order: [],
-          limit: 100,
-        },
-        ctx,
-      ),
-    );
+    const query = await monthlyRevenue('2024-12-31', null);
     const drawn = await runTool(makeChartTool, { result_id: query.result_id, kind: null, title: null }, ctx);
     expect(content(drawn)).toMatchObject({ drawn: true, kind: 'line' });
     const chart = (drawn.ok ? drawn.artifacts[0] : undefined) as ChartArtifact;
@@ -151,27 +147,7 @@ describe('make_chart', () => {
   });
 
   it("names a comparison's line by its period and the metric by its label in the model", async () => {
-    const query = content(
-      await runTool(
-        queryMetricsTool,
-        {
-          metrics: ['revenue'],
-          dimensions: [],
-          time: {
-            dimension: 'metric_time',
-            grain: 'month',
-            range: { start: '2024-01-01', end: '2024-06-30' },
-          },
-          filters: [],
-          compare: 'same_period_last_year',
-          share_of_total: false,
-          include_others: false,
-          order: [],
-          limit: 100,
-        },
-        ctx,
-      ),
-    );
+    const query = await monthlyRevenue('2024-06-30', 'same_period_last_year');
     const drawn = await runTool(makeChartTool, { result_id: query.result_id, kind: null, title: null }, ctx);
     const chart = (drawn.ok ? drawn.artifacts[0] : undefined) as ChartArtifact;
     const series = new Set(
