@@ -52,16 +52,12 @@ function metricSources(model: SemanticLayerModel, tables: TableArtifact[]): Answ
 }
 
 export function freshnessOf(sources: readonly SourceFreshness[], clock: Clock): AnswerFreshness[] {
-  const now = clock.now().getTime();
-  return sources.map((s) => {
-    const lag = (now - Date.parse(s.lastLoadedAt)) / 3_600_000;
-    // A load after the clock (SHOEBOX_NOW pinned before the load, as in the demo) has no age.
-    return {
-      source: s.source,
-      lastLoadedAt: s.lastLoadedAt,
-      lagHours: lag < 0 ? null : Math.round(lag * 10) / 10,
-    };
-  });
+  const now = clock.now();
+  return sources.map((s) => ({
+    source: s.source,
+    lastLoadedAt: s.lastLoadedAt,
+    lagHours: hoursSinceLoad(s.lastLoadedAt, now),
+  }));
 }
 
 export function buildProvenance(input: {
