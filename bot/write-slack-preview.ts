@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import sharp from 'sharp';
 import type { Answer } from '../assistant/answer.ts';
 import { chooseChart } from '../charts/choose-chart.ts';
-import { renderChart } from '../charts/render-chart.ts';
+import { renderChartImages } from '../charts/render-chart.ts';
 import type { DraftCard } from '../ledger/ledger-drafts.ts';
 import { renderAnswer } from './render-answer-blocks.ts';
 import { renderThreadPreviewSvg } from './render-blocks-preview.ts';
@@ -97,8 +97,7 @@ export async function writeSlackPreview(dir: string): Promise<string[]> {
     rows,
   });
   if (!choice.spec) throw new Error(`no chart: ${choice.reason}`);
-  const png = (await renderChart(choice.spec, { format: 'png', scale: 2 })) as Buffer;
-  const svg = (await renderChart(choice.spec, { format: 'svg' })) as string;
+  const { png, svg } = await renderChartImages(choice.spec, { pngScale: 2 });
   const answer = sampleAnswer(png, svg, choice.spec);
   const message = renderAnswer(answer);
   const meta = await sharp(png).metadata();

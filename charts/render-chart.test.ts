@@ -8,7 +8,7 @@ import {
   unitsByRegionAndChannel,
 } from './chart-fixtures.ts';
 import { chooseChart } from './choose-chart.ts';
-import { renderChart } from './render-chart.ts';
+import { renderChart, renderChartImages } from './render-chart.ts';
 import { assertSafeSvg } from './safe-svg.ts';
 import type { ChartSpec } from './spec-base.ts';
 
@@ -142,6 +142,17 @@ describe('renderChart', () => {
       await renderChart(specOf(marginByStore), { format: 'png', width: 400, height: 300 }),
     ).metadata();
     expect([small.width, small.height]).toEqual([400, 300]);
+  });
+
+  it('renderChartImages gives the page SVG and a double-size PNG from one Vega pass, pixel for pixel', async () => {
+    const spec = specOf(monthlyWithCompare);
+    const { svg, png } = await renderChartImages(spec, { pngScale: 2 });
+    expect(svg).toBe(await renderChart(spec, { format: 'svg' }));
+    const twoPasses = await renderChart(spec, { format: 'png', scale: 2 });
+    const [one, two] = await Promise.all([sharp(png).raw().toBuffer(), sharp(twoPasses).raw().toBuffer()]);
+    expect((await sharp(png).metadata()).width).toBe(1280);
+    expect(one.equals(two)).toBe(true);
+    await expect(renderChartImages(spec, { pngScale: 9 })).rejects.toThrow(/scale 9/);
   });
 
   it('labels from the data are escaped: "<script>" and quotes stay text, safe to inline', async () => {

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { CHART_KINDS } from '../charts/chart-choice.ts';
 import type { ChartColumn } from '../charts/chart-result.ts';
 import { chooseChart } from '../charts/choose-chart.ts';
-import { renderChart } from '../charts/render-chart.ts';
+import { renderChartImages } from '../charts/render-chart.ts';
 import { CodedError, ErrorCode } from '../core/coded-error.ts';
 import { COMPARISON_WORDS, dimensionLabel, metricLabel } from '../semantic-layer/model/member-labels.ts';
 import type { SemanticLayerModel } from '../semantic-layer/model/semantic-layer-model.ts';
@@ -91,10 +91,8 @@ export const makeChartTool: Tool<z.infer<typeof input>> = {
         artifacts: [],
       };
     }
-    const [svg, png] = await Promise.all([
-      renderChart(choice.spec, { format: 'svg' }),
-      renderChart(choice.spec, { format: 'png', scale: 2 }),
-    ]);
+    // Twice the pixels for high-density screens and Slack.
+    const { svg, png } = await renderChartImages(choice.spec, { pngScale: 2 });
     const chart = ctx.artifacts.put({
       kind: 'chart',
       source: table.id,
