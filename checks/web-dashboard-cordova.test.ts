@@ -13,6 +13,7 @@ import { queryMetricsTool } from '../tools/query-metrics-tool.ts';
 import { runTool } from '../tools/run-tool.ts';
 import { openBrowserAs } from '../web/chat/test-chromium.ts';
 import { type RunningDashboard, startDashboardApp } from '../web/dashboard/test-dashboard-app.ts';
+import { screenshotDir } from '../web/test-browser.ts';
 import {
   CORDOVA_DASHBOARD_FILE,
   type CordovaContext,
@@ -148,7 +149,7 @@ describe('the Cordova dashboard', () => {
       );
       await expect(page.locator('.dash-chart img').count()).resolves.toBe(4);
       await page.screenshot({
-        path: path.join(import.meta.dirname, '../docs/web/dashboard.png'),
+        path: path.join(screenshotDir('web'), 'dashboard.png'),
         fullPage: true,
       });
       await page.locator('.periods a', { hasText: 'Last quarter' }).click();

@@ -3,70 +3,24 @@
  * the demo users (printing their passwords once), serves the web app, answers HTTP, and stops
  * cleanly on SIGINT. The second start reuses the data: it serves first and reloads behind.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { TestWebClient } from '../web/test-web-client.ts';
+import { type DemoProcess, demoPasswords, freePort, startDemo } from './test-demo-process.ts';
 
-const repo = path.resolve(import.meta.dirname, '..');
 let home: string | undefined;
-let child: ChildProcess | undefined;
+let child: DemoProcess | undefined;
 
 afterEach(() => {
-  child?.kill('SIGKILL');
+  child?.process.kill('SIGKILL');
   if (home) rmSync(home, { recursive: true, force: true });
 });
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-interface Started {
-  url: string;
-  output: () => string;
-  seconds: number;
-  stop(): Promise<number | null>;
-}
-
-async function start(port: number): Promise<Started> {
-  const started = performance.now();
-  const proc = spawn(process.execPath, [path.join(repo, 'bin', 'shoebox.js'), 'demo', '--scale', '0.01'], {
-    cwd: home,
-    env: { ...process.env, SHOEBOX_HOME: home, SHOEBOX_NOW: '2026-11-20', PORT: String(port) },
-  });
-  child = proc;
-  let output = '';
-  proc.stdout?.on('data', (chunk) => (output += chunk));
-  proc.stderr?.on('data', (chunk) => (output += chunk));
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no URL after 90 s:\n${output}`)), 90_000);
-    proc.stdout?.on('data', () => {
-      const match = /serving on (http:\/\/\S+)/.exec(output);
-      if (match?.[1]) {
-        clearTimeout(timer);
-        resolve(match[1]);
-      }
-    });
-    proc.on('exit', (code) => reject(new Error(`exited with ${code}:\n${output}`)));
-  });
-  return {
-    url,
-    output: () => output,
-    seconds: (performance.now() - started) / 1000,
-    stop: () =>
-      new Promise<number | null>((resolve) => {
-        proc.on('exit', resolve);
-        proc.kill('SIGINT');
-      }),
-  };
+async function start(port: number): Promise<DemoProcess> {
+  child = await startDemo({ home: home as string, port });
+  return child;
 }
 
 describe('shoebox demo (npm start)', () => {
@@ -75,12 +29,7 @@ describe('shoebox demo (npm start)', () => {
     const port = await freePort();
     const first = await start(port);
     expect(first.url).toBe(`http://127.0.0.1:${port}`);
-    const passwords = Object.fromEntries(
-      [...first.output().matchAll(/^ {2}(manager|finance|admin) +(\S+) +\(role \1\)$/gm)].map((m) => [
-        m[1],
-        m[2],
-      ]),
-    );
+    const passwords = demoPasswords(first.output());
     expect(Object.keys(passwords).sort()).toEqual(['admin', 'finance', 'manager']);
     expect((await fetch(`${first.url}/healthz`)).status).toBe(200);
     const admin = new TestWebClient(first.url);

@@ -5,6 +5,7 @@
  * compiler, whose error names the nearest members; the model is offered the model-specific
  * schema, with the members as enums.
  */
+import { dimensionLabel, metricLabel } from '../semantic-layer/model/member-labels.ts';
 import type { SemanticLayerModel } from '../semantic-layer/model/semantic-layer-model.ts';
 import { queryToolJsonSchema } from '../semantic-layer/query/query-schema.ts';
 import { type SemanticQuery, semanticQueryShape } from '../semantic-layer/query/semantic-query-shape.ts';
@@ -29,7 +30,7 @@ export const queryMetricsTool: Tool<SemanticQuery> & {
     const freshness = await readFreshness(ctx);
     const table = ctx.artifacts.put({
       kind: 'table',
-      title: titleOf(query),
+      title: titleOf(ctx.model, query),
       columns: compiled.columns,
       rows: result.rows,
       truncated: result.truncated,
@@ -64,7 +65,9 @@ export const queryMetricsTool: Tool<SemanticQuery> & {
   },
 };
 
-function titleOf(query: SemanticQuery): string {
-  const by = query.dimensions.length > 0 ? ` by ${query.dimensions.join(', ')}` : '';
-  return `${query.metrics.join(', ')}${by}`;
+/** "Revenue by region": the table's title, in the model's labels. */
+function titleOf(model: SemanticLayerModel, query: SemanticQuery): string {
+  const metrics = query.metrics.map((m) => metricLabel(model, m)).join(', ');
+  const dimensions = query.dimensions.map((d) => dimensionLabel(model, d).toLowerCase()).join(', ');
+  return dimensions ? `${metrics} by ${dimensions}` : metrics;
 }

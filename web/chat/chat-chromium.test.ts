@@ -6,10 +6,13 @@
  */
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { screenshotDir } from '../test-browser.ts';
 import { type RunningChatApp, startChatApp } from './test-chat-answers.ts';
 import { type BrowserSession, openBrowserAs } from './test-chromium.ts';
 
-const SHOTS = path.join(import.meta.dirname, '../../docs/web');
+// docs/web/ with SHOEBOX_UPDATE_SCREENSHOTS=1; the chat's own picture there is the real demo's
+// (checks/web-chat-demo-chromium.test.ts), so this scripted one stays in the temporary folder.
+const SHOTS = screenshotDir('web');
 let app: RunningChatApp;
 let finance: BrowserSession;
 const confirmed: string[] = [];
@@ -57,7 +60,7 @@ describe('chat in Chromium', () => {
     await expect(answer.locator('pre.sql').isVisible()).resolves.toBe(true);
     // Tall enough for the whole answer: a full-page shot would cut through the sticky question box.
     await page.setViewportSize({ width: 1280, height: 1400 });
-    await page.screenshot({ path: path.join(SHOTS, 'chat.png') });
+    await page.screenshot({ path: path.join(screenshotDir('web-scripted'), 'chat.png') });
     await page.setViewportSize({ width: 1280, height: 900 });
   });
 
