@@ -84,6 +84,18 @@ describe('renderChart', () => {
     expect(t).toEqual(expect.arrayContaining(['$1,234,568', '▲ 12.2% vs $1,100,000', 'Q3 2024', 'North']));
   });
 
+  it("a comparison's long legend label is written whole, taking the room a short one leaves", async () => {
+    const result = {
+      ...monthlyWithCompare,
+      columns: monthlyWithCompare.columns.map((c) =>
+        c.role === 'compare' ? { ...c, label: 'same period last year' } : c,
+      ),
+    };
+    const t = texts(await renderChart(specOf(result), { format: 'svg' }));
+    expect(t).toContain('Revenue (same period last year)');
+    expect(t.some((text) => text.includes('…'))).toBe(false);
+  });
+
   it('dates are calendar days in any time zone; quarters print as Q1 2025, days as 5 Jan 2025', async () => {
     const zone = process.env.TZ;
     process.env.TZ = 'America/Los_Angeles';

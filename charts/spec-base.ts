@@ -22,13 +22,21 @@ export function asSpec(spec: Json): ChartSpec {
   return spec as unknown as ChartSpec;
 }
 
+/** A generous guess at a legend label's width in DejaVu Sans 11 px (no canvas to measure with). */
+const labelWidth = (label: string) => Math.ceil(label.length * 6.6);
+
 /**
- * A legend that stays inside a 640 px picture: up to four series in one row above the plot, each
- * label cut to its share of the width; more go down the right side, one per line.
+ * A legend that stays inside a 640 px picture: up to four series in one row above the plot, a long
+ * label ("Revenue (same period last year)") taking the room the short ones leave, and cut only
+ * past it; more go down the right side, one per line.
  */
 export function legendFor(series: string[]): Json {
   if (series.length <= 4) {
-    return { orient: 'top', columns: series.length, labelLimit: Math.floor(560 / series.length) - 30 };
+    const room = 560 - 30 * series.length;
+    const widths = series.map(labelWidth);
+    const others = widths.reduce((a, b) => a + b, 0) - Math.max(0, ...widths);
+    const labelLimit = Math.max(Math.floor(room / series.length), room - others);
+    return { orient: 'top', columns: series.length, labelLimit };
   }
   return { orient: 'right', columns: 1, labelLimit: 130 };
 }
