@@ -38,8 +38,7 @@ describe('the web chat over the running demo', () => {
     });
     page.on('response', (response) => {
       const { pathname } = new URL(response.url());
-      if (response.status() >= 400 && pathname !== '/favicon.ico')
-        errors.push(`${response.status()} ${pathname}`);
+      if (response.status() >= 400) errors.push(`${response.status()} ${pathname}`);
     });
     page.on('pageerror', (error) => errors.push(error.message));
     await signInAs(page, 'manager', demoPasswords(demo.output()).manager);

@@ -88,6 +88,9 @@ describe('platform headers, health, metrics and OpenAPI', () => {
   it('serves static files and Prometheus metrics by route', async () => {
     const css = await fetch(`${app.url}/static/app.css`);
     expect(css.headers.get('content-type')).toContain('text/css');
+    const icon = await fetch(`${app.url}/favicon.ico`);
+    expect([icon.status, icon.headers.get('content-type')]).toEqual([200, 'image/svg+xml']);
+    expect(await (await fetch(`${app.url}/sign-in`)).text()).toContain('href="/static/favicon.svg"');
     await fetch(`${app.url}/sign-in`);
     const metrics = await (await fetch(`${app.url}/metrics`)).text();
     expect(metrics).toMatch(

@@ -59,6 +59,8 @@ export function createWebApp(options: WebAppOptions): Express {
   app.set('trust proxy', settings.trustProxy);
   app.use(requestContext(log), metrics.middleware, securityHeaders());
   app.use('/static', express.static(STATIC_DIR, { index: false, maxAge: '1h', fallthrough: false }));
+  // Browsers ask for /favicon.ico on pages that name no icon (error pages, JSON): the same icon.
+  app.get('/favicon.ico', (_request, response) => response.redirect(301, '/static/favicon.svg'));
   app.get('/healthz', (_request, response) => {
     response.json({ ok: true });
   });

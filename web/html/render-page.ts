@@ -46,6 +46,7 @@ export function renderPage(options: PageOptions): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="csrf-token" content="${options.csrfToken}">
 <title>${options.title} · shoebox</title>
+<link rel="icon" href="/static/favicon.svg" type="image/svg+xml">
 ${styles.map((href) => html`<link rel="stylesheet" href="${href}">`)}
 </head>
 <body>
