@@ -316,6 +316,18 @@ const CASES: PlanCase[] = [
     limit: 3,
   },
   {
+    // No metric named: the headline metric (revenue, which the verified queries lead with).
+    q: 'best salesperson last month',
+    intent: 'rank',
+    metrics: ['revenue'],
+    dims: ['salespeople.full_name'],
+    excluded: { 'salespeople.full_name': ['(no salesperson)'] },
+    range: 'last_month',
+    limit: 1,
+  },
+  { q: 'top 5 stores last quarter', intent: 'rank', metrics: ['revenue'], dims: [STORE], limit: 5 },
+  { q: 'top stores this year', intent: 'rank', metrics: ['revenue'], dims: [STORE], limit: 10 },
+  {
     q: 'which store had the most customers last month',
     intent: 'rank',
     metrics: ['customers_served'],

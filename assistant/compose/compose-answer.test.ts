@@ -309,6 +309,35 @@ describe('sentence shapes', () => {
     expect(compose(shares, { dimension: 'stores.store_name', values: ['Lisbon Chiado'] }).text).toBe(
       'Lisbon Chiado made up 60.0% of revenue ($60,000) in March 2025.',
     );
+    // A member that stands for "none" (the model's placeholder_values) is named after the ranking.
+    const withNone = structuredClone(model);
+    const stores = withNone.semanticModels.flatMap((m) => m.dimensions).find((d) => d.name === 'store_name');
+    if (stores) stores.placeholder_values = ['(no store)'];
+    const breakdown = table(
+      [
+        { name: 'store_name', role: 'dimension', format: 'text', member: 'stores.store_name' },
+        { name: 'revenue', role: 'metric', format: 'currency', member: 'revenue' },
+      ],
+      [
+        { store_name: '(no store)', revenue: 90_000 },
+        { store_name: 'Porto', revenue: 41_000 },
+        { store_name: 'Braga', revenue: 12_000 },
+      ],
+      {},
+      { start: '2025-03-01', end: '2025-03-31' },
+    );
+    const result: ToolResult = { ok: true, tool: 'query_metrics', content: {}, artifacts: [breakdown] };
+    const text = composeAnswer({
+      intent: null,
+      results: [result],
+      model: withNone,
+      clock,
+      provider: 'offline',
+    }).text;
+    expect(text).toBe(
+      'Porto led revenue with $41,000 in March 2025, followed by Braga ($12,000); (no store) accounted for $90,000.',
+    );
+    expect(compose(breakdown).text).toMatch(/^\(no store\) led revenue with \$90,000/);
     const trend = table(
       [
         { name: 'metric_time', role: 'time', format: 'date', member: 'metric_time', grain: 'month' },

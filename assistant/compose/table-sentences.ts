@@ -6,6 +6,7 @@
 import type { ResultValue } from '../../db/warehouse.ts';
 import { dimensionLabel, metricLabel } from '../../semantic-layer/model/member-labels.ts';
 import type { SemanticLayerModel } from '../../semantic-layer/model/semantic-layer-model.ts';
+import { findDimension } from '../../semantic-layer/query/model-members.ts';
 import type { ArtifactColumn, TableArtifact } from '../../tools/artifact-store.ts';
 import type { PlanIntent } from '../planner/plan.ts';
 import type { FigureCollector } from './figure-collector.ts';
@@ -91,6 +92,25 @@ function trendSentence(
   return `${sentence}.`;
 }
 
+interface Ranking {
+  t: TableArtifact;
+  metric: ArtifactColumn;
+  share: ArtifactColumn | undefined;
+  label: string;
+  what: string;
+  name: (row: Record<string, ResultValue>) => string;
+  /** "$1.2M", or "$1.2M, 30.0% of the total" when the table has shares. */
+  fig: (row: Record<string, ResultValue>) => string;
+  words: TableWords;
+}
+
+/** The values of the one ranked dimension that stand for "none" (its placeholder_values). */
+function placeholdersOf(model: SemanticLayerModel, dims: ArtifactColumn[]): Set<string> {
+  const only = dims.length === 1 ? dims[0] : undefined;
+  const values = only ? (findDimension(model, only.member)?.dimension.placeholder_values ?? []) : [];
+  return new Set(values.map(String));
+}
+
 function rankSentence(
   t: TableArtifact,
   dims: ArtifactColumn[],
@@ -103,8 +123,7 @@ function rankSentence(
   const ordered = ((t.query as { order?: unknown[] }).order ?? []).length > 0;
   const rows = t.rows.filter((row) => num(row[metric.name]) !== null);
   if (!ordered) rows.sort((a, b) => (num(b[metric.name]) ?? 0) - (num(a[metric.name]) ?? 0));
-  const [lead, ...rest] = rows;
-  if (!lead) return `No ${label.toLowerCase()} was recorded${periodClause(t)} for these filters.`;
+  if (rows.length === 0) return `No ${label.toLowerCase()} was recorded${periodClause(t)} for these filters.`;
   const share = t.columns.find((c) => c.role === 'share' && c.member === metric.member);
   const fig = (row: Record<string, ResultValue>) => {
     const value = words.figures.add(
@@ -118,47 +137,59 @@ function rankSentence(
       ? value
       : `${value}, ${words.figures.add(part, 'percent', `Share of ${label.toLowerCase()}, ${name(row)}`, t.id)} of the total`;
   };
-  const what = label.toLowerCase();
+  const ranking: Ranking = { t, metric, share, label, what: label.toLowerCase(), name, fig, words };
   const focus = words.focus;
   const asked =
     focus && share && dims.length === 1 && dims[0]?.member === focus.dimension
       ? rows.filter((row) => focus.values.includes(String(row[dims[0]?.name ?? ''])))
       : [];
-  if (asked.length > 0 && share) {
-    // "What share came from online?": online's share first, then who led if that was another.
-    const partOf = (row: Record<string, ResultValue>) => {
-      const part = words.figures.add(
-        num(row[share.name]) ?? 0,
-        'percent',
-        `Share of ${what}, ${name(row)}`,
-        t.id,
-      );
-      const value = words.figures.add(
-        num(row[metric.name]) ?? 0,
-        metric.format,
-        `${label}, ${name(row)}`,
-        t.id,
-      );
-      return { part, value };
-    };
-    const parts = asked.map((row) => {
-      const { part, value } = partOf(row);
-      return `${name(row)} made up ${part} of ${what} (${value})`;
-    });
-    let sentence = `${parts.join(' and ')}${periodClause(t)}`;
-    if (!asked.includes(lead)) {
-      const { part, value } = partOf(lead);
-      sentence += `; ${name(lead)} led with ${part} (${value})`;
-    }
-    return `${sentence}.`;
-  }
+  if (asked.length > 0) return focusedShareSentence(ranking, rows, asked);
+  // A member standing for "none" ("(no salesperson)") does not lead: it is named after the
+  // ranking, so the breakdown's figures are all still said.
+  const placeholders = placeholdersOf(words.model, dims);
+  const none = rows.filter((row) => placeholders.has(name(row)));
+  const members = rows.filter((row) => !placeholders.has(name(row)));
+  const [lead, ...rest] = members.length > 0 ? members : rows;
+  if (!lead) return `No ${label.toLowerCase()} was recorded${periodClause(t)} for these filters.`;
   const lowest = (t.query as { order?: { direction?: string }[] }).order?.[0]?.direction === 'asc';
+  const what = ranking.what;
   let sentence = `${name(lead)} ${lowest ? `had the lowest ${what}` : `led ${what}`} with ${fig(lead)}${periodClause(t)}`;
   const followers = rest.slice(0, 2).map((row) => `${name(row)} (${fig(row)})`);
   if (followers.length > 0) sentence += `, followed by ${followers.join(' and ')}`;
   const pct = num(lead[`${metric.name}_change_pct`]);
   if (isSensibleChange(pct) && words.comparison)
     sentence += `; ${name(lead)} was ${pct >= 0 ? 'up' : 'down'} ${words.figures.add(Math.abs(pct), 'percent', `${label} change, ${name(lead)}`, t.id)} on ${words.comparison}`;
+  if (members.length > 0 && none.length > 0)
+    sentence += `; ${none.map((row) => `${name(row)} accounted for ${fig(row)}`).join(' and ')}`;
+  return `${sentence}.`;
+}
+
+/** "What share came from online?": online's share first, then who led if that was another. */
+function focusedShareSentence(
+  r: Ranking,
+  rows: Record<string, ResultValue>[],
+  asked: Record<string, ResultValue>[],
+): string {
+  const { t, metric, share, label, what, name, words } = r;
+  const partOf = (row: Record<string, ResultValue>) => ({
+    part: words.figures.add(
+      num(share ? row[share.name] : null) ?? 0,
+      'percent',
+      `Share of ${what}, ${name(row)}`,
+      t.id,
+    ),
+    value: words.figures.add(num(row[metric.name]) ?? 0, metric.format, `${label}, ${name(row)}`, t.id),
+  });
+  const parts = asked.map((row) => {
+    const { part, value } = partOf(row);
+    return `${name(row)} made up ${part} of ${what} (${value})`;
+  });
+  let sentence = `${parts.join(' and ')}${periodClause(t)}`;
+  const lead = rows[0];
+  if (lead && !asked.includes(lead)) {
+    const { part, value } = partOf(lead);
+    sentence += `; ${name(lead)} led with ${part} (${value})`;
+  }
   return `${sentence}.`;
 }
 

@@ -130,10 +130,25 @@ function planQuestion(lexicon: PlannerLexicon, { question, thread }: PlannerInpu
     // The thread goes on from the question that was explained, not from the explanation.
     return explained.kind === 'tools' ? { ...explained, query: thread.lastQuery } : explained;
   }
-  if (!listing && slots.metrics.length === 0 && slots.filters.length > 0 && asksHowItWent(question)) {
+  // Plural when a dimension grouped by was named in the plural (not words read as the metric).
+  const plural = matched.mentions.some(
+    (m) =>
+      m.kind === 'dimension' &&
+      !m.qualifier &&
+      looksPlural(m.words) &&
+      [m.member, ...m.alternatives].some((d) => slots.dimensions.includes(d)),
+  );
+  // "Best salesperson last month", "top 5 stores": a ranking of members with no metric named is a
+  // ranking by the headline metric, as "how did X do" is.
+  const ranksMembers = cues.rank !== null && slots.dimensions.length > 0;
+  if (
+    !listing &&
+    slots.metrics.length === 0 &&
+    ((slots.filters.length > 0 && asksHowItWent(question)) || ranksMembers)
+  ) {
     const headline = headlineMetric(lexicon.setup.model, lexicon.verified);
     if (headline !== null)
-      return composeOrClarify(lexicon, question, { ...slots, metrics: [headline] }, cues, time, false);
+      return composeOrClarify(lexicon, question, { ...slots, metrics: [headline] }, cues, time, plural);
   }
   if (listing || slots.metrics.length === 0) {
     if (listing) {
@@ -149,14 +164,6 @@ function planQuestion(lexicon: PlannerLexicon, { question, thread }: PlannerInpu
     }
     return noMetricPlan(lexicon, question);
   }
-  // Plural when a dimension grouped by was named in the plural (not words read as the metric).
-  const plural = matched.mentions.some(
-    (m) =>
-      m.kind === 'dimension' &&
-      !m.qualifier &&
-      looksPlural(m.words) &&
-      [m.member, ...m.alternatives].some((d) => slots.dimensions.includes(d)),
-  );
   return composeOrClarify(lexicon, question, slots, cues, time, plural);
 }
 

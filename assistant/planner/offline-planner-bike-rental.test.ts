@@ -147,6 +147,13 @@ const CASES: PlanCase[] = [
     limit: 3,
   },
   {
+    // No metric named: the ranking is by the headline metric (the one the verified queries lead with).
+    q: 'top 5 stations last month',
+    intent: 'rank',
+    dims: ['stations.station_name'],
+    limit: 5,
+  },
+  {
     q: 'revenue per rental by station',
     intent: 'breakdown',
     metrics: ['revenue_per_rental'],

@@ -63,6 +63,20 @@ export const rankCases: EvalCase[] = [
     best(P.lastQuarter, 'sp.full_name', M.revenue, { filter: 'o.salesperson_id IS NOT NULL' }),
   ),
   golden(
+    // No metric named: ranked by the headline metric (revenue); the placeholder member is left out.
+    'rank-best-salesperson-no-metric',
+    'rank',
+    'best salesperson last month',
+    best(P.lastMonth, 'sp.full_name', M.revenue, { filter: 'o.salesperson_id IS NOT NULL' }),
+  ),
+  golden(
+    // "customers" also names a metric (customers served); "by revenue" makes it the ranked dimension.
+    'rank-top-customers',
+    'rank',
+    'top 3 customers by revenue last year',
+    best(P.lastYear, 'cu.customer_name', M.revenue, { filter: 'o.customer_id IS NOT NULL' }),
+  ),
+  golden(
     'rank-suppliers-margin',
     'rank',
     'which supplier brings in the most gross margin this year?',
