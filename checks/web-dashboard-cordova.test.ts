@@ -110,7 +110,7 @@ describe('the Cordova dashboard', () => {
     expect(d.insights[0]?.text).toContain(`By product line, ${cordova.stories.newLine.line} accounts for`);
     // The supplier whose prices rose last April is the biggest margin mover.
     expect(text).toContain(
-      `Biggest mover by supplier name: ${cordova.stories.supplierPriceRise.supplier}, gross margin`,
+      `Biggest mover by supplier: ${cordova.stories.supplierPriceRise.supplier}, gross margin`,
     );
     expect(text).toMatch(
       new RegExp(

@@ -10,14 +10,21 @@ import { CodedError, ErrorCode } from '../core/coded-error.ts';
 import { pathAfterScheme, schemeOf } from '../core/url-scheme.ts';
 import type { LedgerDb } from './ledger-db.ts';
 
+/** The PGlite directory (or "memory:") a pglite: LEDGER_URL names; null for any other scheme. */
+export function pgliteLedgerPath(url: string, options: { home?: string } = {}): string | null {
+  const scheme = schemeOf(url);
+  if (scheme !== 'pglite:') return null;
+  const path = pathAfterScheme(url, scheme);
+  return path === '' ? join(options.home ?? '.shoebox', 'ledger') : path;
+}
+
 // Engines are imported when chosen: PGlite's WASM and pg each cost start-up time.
 export async function openLedgerDb(url: string, options: { home?: string } = {}): Promise<LedgerDb> {
   const scheme = schemeOf(url);
   switch (scheme) {
     case 'pglite:': {
       const { PgliteLedgerDb } = await import('./pglite-ledger-db.ts');
-      const path = pathAfterScheme(url, scheme);
-      return PgliteLedgerDb.open(path === '' ? join(options.home ?? '.shoebox', 'ledger') : path);
+      return PgliteLedgerDb.open(pgliteLedgerPath(url, options) as string);
     }
     case 'postgres:':
     case 'postgresql:': {

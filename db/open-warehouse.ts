@@ -26,6 +26,15 @@ export interface OpenWarehouseOptions {
   endpoint?: string;
 }
 
+/** The DuckDB file a duckdb: WAREHOUSE_URL names; null for an in-memory one or another scheme. */
+export function duckDbWarehouseFile(url: string, options: { home?: string } = {}): string | null {
+  const scheme = schemeOf(url);
+  if (scheme !== 'duckdb:') return null;
+  const path = pathAfterScheme(url, scheme);
+  if (path === DUCKDB_MEMORY) return null;
+  return path === '' ? join(options.home ?? '.shoebox', 'warehouse.duckdb') : path;
+}
+
 // Adapters are imported when chosen: each drags in a driver (DuckDB, pg, the AWS SDK) that
 // costs start-up time, and a process only ever needs one of them.
 export async function openWarehouse(url: string, options: OpenWarehouseOptions = {}): Promise<Warehouse> {
@@ -33,9 +42,7 @@ export async function openWarehouse(url: string, options: OpenWarehouseOptions =
   switch (scheme) {
     case 'duckdb:': {
       const { DuckDbWarehouse } = await import('./duckdb-warehouse.ts');
-      const path = pathAfterScheme(url, scheme);
-      if (path === DUCKDB_MEMORY) return DuckDbWarehouse.open(DUCKDB_MEMORY);
-      return DuckDbWarehouse.open(path === '' ? join(options.home ?? '.shoebox', 'warehouse.duckdb') : path);
+      return DuckDbWarehouse.open(duckDbWarehouseFile(url, options) ?? DUCKDB_MEMORY);
     }
     case 'postgres:':
     case 'postgresql:':

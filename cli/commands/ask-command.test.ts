@@ -3,7 +3,7 @@
  * the printed answer with its table, sources, chart path and thread id, --json with the whole
  * structured answer and no PNG bytes, --thread to continue, and someone else's thread refused.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -61,6 +61,8 @@ describe('shoebox ask', () => {
       expect(exitCode).toBe(1);
       expect(stderr).toContain('run `shoebox demo`');
       expect(stderr).toContain('`shoebox etl run`');
+      // Nothing is left behind: no ledger or warehouse is created by a question.
+      expect(readdirSync(empty)).toEqual([]);
     } finally {
       rmSync(empty, { recursive: true, force: true });
     }
@@ -84,7 +86,7 @@ describe('shoebox ask', () => {
       );
       expect(asked.stderr).toBe('');
       expect(asked.exitCode).toBe(0);
-      expect(asked.stdout).toMatch(/^Here is revenue by region\.\n\nRegion name\s+Revenue\n/);
+      expect(asked.stdout).toMatch(/^Here is revenue by region\.\n\nRegion\s+Revenue\n/);
       expect(asked.stdout).toMatch(/\n\w[\w ]*\s+\$[\d,.]+[MBk]?\n/);
       expect(asked.stdout).toContain('Period: 2026-Q1 (1 Jan to 31 Mar 2026)\n');
       expect(asked.stdout).toContain('Source: openai:');

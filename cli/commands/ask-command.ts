@@ -4,6 +4,7 @@
  * with --role (default analyst). Prints the answer, a table, where the figures came from and the
  * chart's PNG path; --json prints the whole structured answer; --thread continues a conversation.
  */
+import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { hostname, userInfo } from 'node:os';
 import path from 'node:path';
@@ -11,7 +12,8 @@ import { type Command, Option } from 'commander';
 import type { Answer } from '../../assistant/answer.ts';
 import type { AssistantRuntime, ProviderChoice } from '../../assistant/assistant-runtime.ts';
 import { CodedError, ErrorCode, messageOf } from '../../core/coded-error.ts';
-import { openLedgerDb } from '../../db/open-ledger-db.ts';
+import { openLedgerDb, pgliteLedgerPath } from '../../db/open-ledger-db.ts';
+import { duckDbWarehouseFile } from '../../db/open-warehouse.ts';
 import type { Warehouse } from '../../db/warehouse.ts';
 import { answerText } from '../answer-text.ts';
 import type { CommandContext } from '../command-context.ts';
@@ -38,6 +40,10 @@ const NOT_LOADED =
 
 /** The warehouse, or a clear error when there is nothing to ask about yet. */
 async function loadedWarehouse(context: CommandContext): Promise<Warehouse> {
+  const config = context.config();
+  // An embedded warehouse that was never loaded is not created by asking.
+  const file = duckDbWarehouseFile(config.warehouseUrl, { home: config.home });
+  if (file !== null && !existsSync(file)) throw new CodedError(ErrorCode.WarehouseNotLoaded, NOT_LOADED);
   let warehouse: Warehouse;
   try {
     warehouse = await openConfiguredWarehouse(context);
@@ -90,9 +96,14 @@ export function registerAskCommand(program: Command, context: CommandContext): v
     .action(async (words: string[], options: AskOptions) => {
       const config = context.config();
       // An embedded ledger's WASM start (~0.25 s) runs while the assistant's modules load rather
-      // than after them; the runtime then acquires the same shared handle. A failure to open is
-      // reported by the runtime's own open, with its message.
-      const ledgerWarmUp = openLedgerDb(config.ledgerUrl, { home: config.home });
+      // than after them; the runtime then acquires the same shared handle. Only one that exists:
+      // a question asked before any load must not create one. A failure to open is reported by
+      // the runtime's own open, with its message.
+      const embedded = pgliteLedgerPath(config.ledgerUrl, { home: config.home });
+      const ledgerWarmUp =
+        embedded !== null && existsSync(embedded)
+          ? openLedgerDb(config.ledgerUrl, { home: config.home })
+          : Promise.resolve(null);
       ledgerWarmUp.catch(() => undefined);
       try {
         const { openAssistantRuntime } = await import('../../assistant/open-assistant-runtime.ts');
@@ -114,7 +125,7 @@ export function registerAskCommand(program: Command, context: CommandContext): v
         }
       } finally {
         await ledgerWarmUp.then(
-          (db) => db.close(),
+          (db) => db?.close(),
           () => undefined,
         );
       }
