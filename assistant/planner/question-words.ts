@@ -67,12 +67,13 @@ export const CHART_KIND_WORDS = words('line bar bars column columns stacked grou
 /** Words that open a follow-up ("and by store?", "what about ...", "same for last year"). */
 export const FOLLOW_UP_WORDS = words('and about instead same also now only just those them these then');
 /** "excluding online", "not including wholesale", "except the West": the next value is excluded. */
+export const NEGATION_WORDS = words('excluding exclude except without not');
+
 /** A noun written in the plural ("stores", "salespeople", "women"): "top stores" lists ten, "top store" one. */
 export function looksPlural(words: string): boolean {
   return /(s|people|men|children)$/i.test(words.trim());
 }
 
-export const NEGATION_WORDS = words('excluding exclude except without not');
 export const RECORD_VERBS = words('record log book paid pay transfer');
 
 /**
