@@ -338,6 +338,32 @@ describe('sentence shapes', () => {
       'Porto led revenue with $41,000 in March 2025, followed by Braga ($12,000); (no store) accounted for $90,000.',
     );
     expect(compose(breakdown).text).toMatch(/^\(no store\) led revenue with \$90,000/);
+    const composeWithNone = (artifact: TableArtifact) =>
+      composeAnswer({
+        intent: null,
+        results: [{ ok: true, tool: 'query_metrics', content: {}, artifacts: [artifact] }],
+        model: withNone,
+        clock,
+        provider: 'offline',
+      }).text;
+    const onlyNone = { ...breakdown, rows: breakdown.rows.slice(0, 1) };
+    expect(composeWithNone(onlyNone)).toBe(
+      'No store name had any revenue in March 2025; (no store) accounted for $90,000.',
+    );
+    const ranked = (filters: unknown[]) => ({
+      ...breakdown,
+      rows: [],
+      query: { ...(breakdown.query as Record<string, unknown>), filters },
+    });
+    const leftOut = { dimension: 'stores.store_name', operator: 'not_in', values: ['(no store)'] };
+    expect(composeWithNone(ranked([leftOut]))).toBe(
+      'No revenue was recorded in March 2025 for any store name.',
+    );
+    expect(
+      composeWithNone(
+        ranked([leftOut, { dimension: 'regions.region_name', operator: 'equals', values: ['North'] }]),
+      ),
+    ).toBe('No revenue was recorded in March 2025 for any store name matching these filters.');
     const trend = table(
       [
         { name: 'metric_time', role: 'time', format: 'date', member: 'metric_time', grain: 'month' },

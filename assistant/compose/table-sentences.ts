@@ -149,7 +149,11 @@ function rankSentence(
   const placeholders = placeholdersOf(words.model, dims);
   const none = rows.filter((row) => placeholders.has(name(row)));
   const members = rows.filter((row) => !placeholders.has(name(row)));
-  const [lead, ...rest] = members.length > 0 ? members : rows;
+  if (members.length === 0 && none.length > 0) {
+    const dimension = dimensionLabel(words.model, dims[0]?.member ?? '').toLowerCase();
+    return `No ${dimension} had any ${ranking.what}${periodClause(t)}; ${none.map((row) => `${name(row)} accounted for ${fig(row)}`).join(' and ')}.`;
+  }
+  const [lead, ...rest] = members;
   if (!lead) return `No ${label.toLowerCase()} was recorded${periodClause(t)} for these filters.`;
   const lowest = (t.query as { order?: { direction?: string }[] }).order?.[0]?.direction === 'asc';
   const what = ranking.what;
@@ -193,14 +197,34 @@ function focusedShareSentence(
   return `${sentence}.`;
 }
 
+/**
+ * No rows: "No revenue was recorded in October 2026 for any promotion." The filters are mentioned
+ * only when the question set some (a ranking's own leaving out of placeholders does not count).
+ */
+function nothingRecorded(
+  t: TableArtifact,
+  dims: ArtifactColumn[],
+  metric: ArtifactColumn,
+  words: TableWords,
+): string {
+  const what = metricLabel(words.model, metric.member).toLowerCase();
+  const placeholders = placeholdersOf(words.model, dims);
+  const filters = ((t.query as { filters?: { operator: string; values: unknown[] }[] }).filters ?? []).filter(
+    (f) => !(f.operator === 'not_in' && f.values.every((v) => placeholders.has(String(v)))),
+  );
+  const asked = filters.length > 0 ? ' matching these filters' : '';
+  if (dims.length !== 1) return `No ${what} was recorded${periodClause(t)}${asked || ' for these filters'}.`;
+  const dimension = dimensionLabel(words.model, dims[0]?.member ?? '').toLowerCase();
+  return `No ${what} was recorded${periodClause(t)} for any ${dimension}${asked}.`;
+}
+
 export function describeTable(t: TableArtifact, words: TableWords): string {
   const metrics = t.columns.filter((c) => c.role === 'metric');
   const dims = t.columns.filter((c) => c.role === 'dimension');
   const time = t.columns.find((c) => c.role === 'time');
   const metric = metrics[0];
   if (!metric) return 'The query returned no figures.';
-  if (t.rows.length === 0)
-    return `No ${metricLabel(words.model, metric.member).toLowerCase()} was recorded${periodClause(t)} for these filters.`;
+  if (t.rows.length === 0) return nothingRecorded(t, dims, metric, words);
   if (time && dims.length > 0) {
     const by = dims.map((d) => dimensionLabel(words.model, d.member).toLowerCase()).join(' and ');
     return `The table and chart show ${metricLabel(words.model, metric.member).toLowerCase()} by ${time.grain ?? 'period'} and ${by}${periodClause(t)}.`;
