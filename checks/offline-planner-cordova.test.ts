@@ -326,6 +326,25 @@ const CASES: PlanCase[] = [
     limit: 1,
   },
   { q: 'top 5 stores last quarter', intent: 'rank', metrics: ['revenue'], dims: [STORE], limit: 5 },
+  // "top" ranks members, "most" asks for a quantity: "customers" is the ranked dimension after
+  // "top" (through a value: "top wholesale customers") and the metric after "most".
+  {
+    q: 'who are our top wholesale customers',
+    intent: 'rank',
+    metrics: ['revenue'],
+    dims: ['customers.customer_name'],
+    filters: { 'customers.segment': ['wholesale'] },
+    excluded: { 'customers.customer_name': ['Anonymous walk-in'] },
+    limit: 10,
+  },
+  {
+    q: 'top customers last year',
+    intent: 'rank',
+    metrics: ['revenue'],
+    dims: ['customers.customer_name'],
+    limit: 10,
+  },
+  { q: 'most customers last month', intent: 'total', metrics: ['customers_served'], dims: [] },
   { q: 'top stores this year', intent: 'rank', metrics: ['revenue'], dims: [STORE], limit: 10 },
   {
     q: 'which store had the most customers last month',

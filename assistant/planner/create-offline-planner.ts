@@ -33,7 +33,7 @@ import {
 } from './plan.ts';
 import { followUpPlan } from './plan-follow-up.ts';
 import { buildPlannerLexicon, dimensionWords, type PlannerLexicon } from './planner-lexicon.ts';
-import { looksPlural } from './question-words.ts';
+import { looksPlural, MEMBER_RANK_WORDS } from './question-words.ts';
 import { readCues } from './read-cues.ts';
 import { resolveSlots } from './resolve-slots.ts';
 import { seasonAsPeriod } from './season-period.ts';
@@ -130,13 +130,15 @@ function planQuestion(lexicon: PlannerLexicon, { question, thread }: PlannerInpu
     // The thread goes on from the question that was explained, not from the explanation.
     return explained.kind === 'tools' ? { ...explained, query: thread.lastQuery } : explained;
   }
-  // Plural when a dimension grouped by was named in the plural (not words read as the metric).
+  // Plural when a dimension grouped by was named in the plural (not words read as the metric),
+  // or the ranked qualifier of "top wholesale customers".
   const plural = matched.mentions.some(
     (m) =>
       m.kind === 'dimension' &&
-      !m.qualifier &&
       looksPlural(m.words) &&
-      [m.member, ...m.alternatives].some((d) => slots.dimensions.includes(d)),
+      (m.qualifier
+        ? MEMBER_RANK_WORDS.has(m.rankWord ?? '')
+        : [m.member, ...m.alternatives].some((d) => slots.dimensions.includes(d))),
   );
   // "Best salesperson last month", "top 5 stores": a ranking of members with no metric named is a
   // ranking by the headline metric, as "how did X do" is.

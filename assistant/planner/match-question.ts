@@ -24,7 +24,7 @@ import {
   SHARE_WORDS,
   TREND_WORDS,
 } from './question-words.ts';
-import { bestScore, type Mention, readSpan } from './read-span.ts';
+import { bestScore, type Mention, readingOf, readSpan } from './read-span.ts';
 
 export type { Mention, MentionKind } from './read-span.ts';
 
@@ -144,7 +144,8 @@ export function matchQuestion(lexicon: PlannerLexicon, text: string): MatchedQue
     chosen.push(span);
   }
   chosen.sort((a, b) => (a[0] as Candidate).match.start - (b[0] as Candidate).match.start);
-  const mentions = chosen.map((span) => readSpan(lexicon, tokens, span));
+  const ranked = rankedStarts(tokens, chosen);
+  const mentions = chosen.map((span) => readSpan(lexicon, tokens, span, ranked.get(spanStart(span))));
   markQualifiers(tokens, chosen, mentions);
   // A bare number as part of a value ("12" of "12 South") counts only beside another part.
   let kept = joinSplitMetrics(
@@ -182,3 +183,26 @@ const spanLength = (span: Candidate[]) =>
   (span[0] as Candidate).match.end - (span[0] as Candidate).match.start;
 
 const range = (start: number, end: number) => Array.from({ length: end - start }, (_, k) => start + k);
+
+const spanStart = (span: Candidate[]) => (span[0] as Candidate).match.start;
+
+/**
+ * Where a ranked noun may start, with the rank word before it: right after "top" or "top 5" (and
+ * "the"), and on past a value that comes there ("top wholesale customers": customers are ranked).
+ */
+function rankedStarts(tokens: readonly Token[], chosen: readonly Candidate[][]): Map<number, string> {
+  const starts = new Map<number, string>();
+  tokens.forEach((t, i) => {
+    if (!RANK_WORDS.has(t.norm)) return;
+    let at = i + 1;
+    if (/^\d+$/.test(tokens[at]?.norm ?? '') || NUMBER_WORDS.has(tokens[at]?.norm ?? '')) at++;
+    if (tokens[at]?.norm === 'the') at++;
+    starts.set(at, t.norm);
+  });
+  for (const span of chosen) {
+    const { start, end } = (span[0] as Candidate).match;
+    const word = starts.get(start);
+    if (word !== undefined && span.some((c) => readingOf(c.entry) === 'value')) starts.set(end, word);
+  }
+  return starts;
+}

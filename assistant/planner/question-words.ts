@@ -40,6 +40,12 @@ export const RANK_WORDS: ReadonlyMap<string, 'high' | 'low' | 'best' | 'worst'> 
   ['weakest', 'worst'],
 ]);
 
+/**
+ * Rank words that rank members ("top customers", "best stores": the leading customers), as against
+ * those that ask for the largest quantity ("most customers": the count of customers).
+ */
+export const MEMBER_RANK_WORDS = words('top bottom best worst leading strongest weakest');
+
 export const NUMBER_WORDS: ReadonlyMap<string, number> = new Map(
   'one two three four five six seven eight nine ten eleven twelve'.split(' ').map((w, i) => [w, i + 1]),
 );

@@ -27,6 +27,8 @@ export interface Mention {
   metricToo?: string;
   /** A dimension word that only qualifies an adjacent value ("region" in "region West"). */
   qualifier: boolean;
+  /** The rank word the mention follows ("top" of "top wholesale customers"), if any. */
+  rankWord?: string;
   start: number;
   end: number;
   score: number;
@@ -60,10 +62,15 @@ function previousWord(tokens: readonly Token[], start: number): string | undefin
 
 export const bestScore = (span: Candidate[]) => Math.max(...span.map((c) => c.match.score));
 
+/**
+ * `rankWord`: the rank word the span comes after, when the caller found one further back than the
+ * previous word ("top" before "wholesale customers").
+ */
 export function readSpan(
   lexicon: PlannerLexicon,
   tokens: readonly Token[],
   span: Candidate[],
+  rankWord?: string,
 ): Mention | null {
   const { start, end } = (span[0] as Candidate).match;
   const words = tokens
@@ -78,13 +85,14 @@ export function readSpan(
     qualifier: false,
     alternatives: [] as string[],
     valuesByDimension: {},
+    ...(rankWord !== undefined ? { rankWord } : {}),
   };
   const previous = previousWord(tokens, start) ?? '';
   const grouping = GROUP_WORDS.has(previous) || LIST_CONTEXT.has(previous);
   // After "top 5" / "most": the thing ranked ("top 5 stores"), which, when the words also name a
   // metric ("most rides", "top customers"), resolve-slots reads as the metric unless another one
   // is named ("top customers by revenue").
-  const ranking = RANK_WORDS.has(previous) || /^\d+$/.test(previous);
+  const ranking = rankWord !== undefined || RANK_WORDS.has(previous) || /^\d+$/.test(previous);
   const top = bestScore(span);
   const bestOf = (r: Reading) =>
     Math.max(0, ...span.filter((c) => readingOf(c.entry) === r).map((c) => c.match.score));

@@ -7,7 +7,7 @@
 import type { QueryFilter, SemanticQuery } from '../../semantic-layer/query/semantic-query-shape.ts';
 import type { MatchedQuestion, Mention } from './match-question.ts';
 import type { PlannerLexicon } from './planner-lexicon.ts';
-import { NEGATION_WORDS, PERCENT_WORDS } from './question-words.ts';
+import { MEMBER_RANK_WORDS, NEGATION_WORDS, PERCENT_WORDS } from './question-words.ts';
 
 export interface Slots {
   metrics: string[];
@@ -59,9 +59,16 @@ export function resolveSlots(
       }
     }
   }
-  // "top 3 stations by rides": with no metric elsewhere, words that also name a metric are it.
+  // "which station had the most rides": with no metric elsewhere, words that also name a metric
+  // are it; not after "top" or "best", which rank members ("top customers": by the headline metric).
   if (!mentions.some((m) => m.kind === 'metric')) {
-    const both = mentions.find((m) => m.kind === 'dimension' && !m.qualifier && m.metricToo !== undefined);
+    const both = mentions.find(
+      (m) =>
+        m.kind === 'dimension' &&
+        !m.qualifier &&
+        m.metricToo !== undefined &&
+        !MEMBER_RANK_WORDS.has(m.rankWord ?? ''),
+    );
     if (both !== undefined) Object.assign(both, { kind: 'metric', member: both.metricToo, alternatives: [] });
   }
   const metricMentions = mentions.filter((m) => m.kind === 'metric');
@@ -83,6 +90,13 @@ export function resolveSlots(
   for (const m of mentions.filter((x) => x.kind === 'dimension' && !x.qualifier)) {
     const d = pick(m, (o) => !isTime(o) && compatible(metrics, [o], []));
     if (!isTime(d) && !dimensions.includes(d)) dimensions.push(d);
+  }
+  // "top wholesale customers": "customers" qualifies "wholesale" (the segment) and is also what is
+  // ranked, by its model's own dimension (the customer's name).
+  for (const m of mentions.filter((x) => x.qualifier && MEMBER_RANK_WORDS.has(x.rankWord ?? ''))) {
+    const owner = lexicon.dimensions.get(m.member)?.semanticModel;
+    const ranked = owner === undefined ? undefined : lexicon.modelDimension.get(owner);
+    if (ranked !== undefined && !dimensions.includes(ranked)) dimensions.push(ranked);
   }
   const byDimension = new Map<string, string[]>();
   const excluded = new Map<string, string[]>();

@@ -77,6 +77,13 @@ export const rankCases: EvalCase[] = [
     best(P.lastYear, 'cu.customer_name', M.revenue, { filter: 'o.customer_id IS NOT NULL' }),
   ),
   golden(
+    // "top" before a value and a noun that also names a metric: the customers are ranked.
+    'rank-top-wholesale-customers',
+    'rank',
+    'who were our top wholesale customers last year?',
+    best(P.lastYear, 'cu.customer_name', M.revenue, { filter: "cu.segment = 'wholesale'" }),
+  ),
+  golden(
     'rank-suppliers-margin',
     'rank',
     'which supplier brings in the most gross margin this year?',
