@@ -1158,6 +1158,8 @@ const CLARIFY: [string, string[]][] = [
   ['revenue for purple moon', ['purple']],
   ['average basket size per hamster', ['hamster']],
   ['revenue by store for plutonium', ['plutonium']],
+  // Two values joined by "vs" found in two dimensions of one model: ask, never filter on both.
+  ['revenue online vs in store this year', ['online', 'in store', 'channel code']],
 ];
 
 describe('clarifying questions instead of guesses', () => {

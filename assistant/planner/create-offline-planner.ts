@@ -20,6 +20,7 @@ import {
   unknownWordsPlan,
 } from './clarify-plan.ts';
 import { composePlan } from './compose-plan.ts';
+import { mixedCoordinatedValues } from './coordinated-values.ts';
 import { screenQuestion } from './guard/screen-question.ts';
 import { asksHowItWent, headlineMetric } from './headline-metric.ts';
 import { matchQuestion } from './match-question.ts';
@@ -32,7 +33,7 @@ import {
   type PlannerSetup,
 } from './plan.ts';
 import { followUpPlan } from './plan-follow-up.ts';
-import { buildPlannerLexicon, dimensionWords, type PlannerLexicon } from './planner-lexicon.ts';
+import { buildPlannerLexicon, dimensionWords, metricWords, type PlannerLexicon } from './planner-lexicon.ts';
 import { looksPlural, MEMBER_RANK_WORDS } from './question-words.ts';
 import { readCues } from './read-cues.ts';
 import { resolveSlots } from './resolve-slots.ts';
@@ -123,6 +124,22 @@ function planQuestion(lexicon: PlannerLexicon, { question, thread }: PlannerInpu
   }
   if (slots.metricTie !== null)
     return metricTiePlan(lexicon, question, slots.metricTie.words, slots.metricTie.metrics);
+  const mixed = mixedCoordinatedValues(lexicon, matched, cues.compare);
+  if (mixed !== null) {
+    const { first, second } = mixed;
+    const words = (d: string) => dimensionWords(lexicon, d).toLowerCase();
+    const metric = metricWords(
+      lexicon,
+      slots.metrics[0] ?? headlineMetric(lexicon.setup.model, lexicon.verified) ?? '',
+    );
+    return clarify(
+      lexicon,
+      question,
+      `"${first.words}" is a ${words(first.member)} and "${second.words}" a ${words(second.member)}: which do you want to compare by?`,
+      `values of two dimensions joined: ${first.member}, ${second.member}`,
+      [first.member, second.member].map((d) => `${metric} by ${words(d)} this year`),
+    );
+  }
   if (isFollowUp) return followUpPlan(lexicon, question, thread, slots, cues, time);
   if (cues.explain && slots.metrics.length === 0 && thread.lastQuery !== null) {
     const last = explainLast(thread, slots, time);

@@ -45,6 +45,10 @@ export const adversarialCases: EvalCase[] = [
   backOff('adv-ambiguous-holidays', 'ambiguous_period', 'what were sales like around the holidays?'),
   backOff('adv-ambiguous-recently', 'ambiguous_period', 'how has revenue been doing recently-ish, roughly?'),
   backOff('adv-ambiguous-metric', 'ambiguous_metric', 'expenses last month'),
+  // Two members named from two dimensions of one model: filtering on both would answer "$0".
+  backOff('adv-ambiguous-members', 'ambiguous_dimension', 'revenue online vs in store this year', undefined, [
+    /\$0\b/,
+  ]),
   {
     id: 'adv-other-users-thread',
     shape: 'adversarial',
