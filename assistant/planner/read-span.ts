@@ -89,9 +89,9 @@ export function readSpan(
   };
   const previous = previousWord(tokens, start) ?? '';
   const grouping = GROUP_WORDS.has(previous) || LIST_CONTEXT.has(previous);
-  // After "top 5" / "most": the thing ranked ("top 5 stores"), which, when the words also name a
-  // metric ("most rides", "top customers"), resolve-slots reads as the metric unless another one
-  // is named ("top customers by revenue").
+  // After "top 5" / "most": the thing ranked ("top 5 stores"). When the words also name a metric,
+  // resolve-slots reads them as the metric after "most" with no other metric named ("most
+  // rides"), and keeps them ranked after "top" or "best" ("top customers").
   const ranking = rankWord !== undefined || RANK_WORDS.has(previous) || /^\d+$/.test(previous);
   const top = bestScore(span);
   const bestOf = (r: Reading) =>
