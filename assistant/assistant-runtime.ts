@@ -26,6 +26,8 @@ export interface OpenAssistantRuntimeOptions {
   warehouse?: Warehouse;
   /** Use this app database instead of opening config.appDatabaseUrl (the caller closes it). */
   appDb?: AppDb;
+  /** Use this semantic model instead of loading config.semanticModelDir (a caller that has it). */
+  model?: SemanticLayerModel;
 }
 
 export interface AssistantRuntime {

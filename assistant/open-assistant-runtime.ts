@@ -50,7 +50,7 @@ async function chooseProvider(options: OpenAssistantRuntimeOptions): Promise<Mod
 export async function openAssistantRuntime(options: OpenAssistantRuntimeOptions): Promise<AssistantRuntime> {
   const { config, log } = options;
   const provider = await chooseProvider(options);
-  const model = loadSemanticModel(config.semanticModelDir);
+  const model = options.model ?? loadSemanticModel(config.semanticModelDir);
   const opened: { close(): Promise<void> }[] = [];
   try {
     // The warehouse (a native engine), the ledger (PGlite's WASM) and the chart engines (vega,

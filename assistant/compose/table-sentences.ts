@@ -99,8 +99,6 @@ interface Ranking {
   label: string;
   what: string;
   name: (row: Record<string, ResultValue>) => string;
-  /** "$1.2M", or "$1.2M, 30.0% of the total" when the table has shares. */
-  fig: (row: Record<string, ResultValue>) => string;
   words: TableWords;
 }
 
@@ -137,7 +135,7 @@ function rankSentence(
       ? value
       : `${value}, ${words.figures.add(part, 'percent', `Share of ${label.toLowerCase()}, ${name(row)}`, t.id)} of the total`;
   };
-  const ranking: Ranking = { t, metric, share, label, what: label.toLowerCase(), name, fig, words };
+  const ranking: Ranking = { t, metric, share, label, what: label.toLowerCase(), name, words };
   const focus = words.focus;
   const asked =
     focus && share && dims.length === 1 && dims[0]?.member === focus.dimension

@@ -94,7 +94,15 @@ export async function runEvalsCommand(
   };
   let runtime: AssistantRuntime | undefined;
   try {
-    runtime = await openRuntime({ config, log: context.log, provider: options.provider, warehouse, appDb });
+    // The model loaded above to index the values serves the runtime too.
+    runtime = await openRuntime({
+      config,
+      log: context.log,
+      provider: options.provider,
+      warehouse,
+      appDb,
+      model,
+    });
     const ledger = runtime.ledger;
     const target: EvalTarget = {
       assistant: runtime.assistant,
